@@ -1,0 +1,44 @@
+//! Values that are valid by construction: after `parse`, the rest of the code cannot hold an
+//! invalid email, name, locale or role.
+
+mod email;
+mod ids;
+mod locale;
+pub mod name;
+mod role;
+mod user;
+
+pub use email::Email;
+pub use ids::{CompanyId, UserId};
+pub use locale::Locale;
+pub use name::PersonName;
+pub use role::Role;
+pub use user::{Company, NewUser, ProfilePatch, User};
+
+/// Why a value was refused. The HTTP layer turns the code into a message in the user's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("required")]
+    Required,
+    #[error("too_long")]
+    TooLong,
+    #[error("too_short")]
+    TooShort,
+    #[error("invalid_format")]
+    Format,
+    #[error("unsupported")]
+    Unsupported,
+}
+
+impl Invalid {
+    /// The machine-readable code sent in an error's `fields` map.
+    pub fn code(self) -> &'static str {
+        match self {
+            Invalid::Required => "required",
+            Invalid::TooLong => "too_long",
+            Invalid::TooShort => "too_short",
+            Invalid::Format => "invalid_format",
+            Invalid::Unsupported => "unsupported",
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! A first or last name: trimmed, 1 to 50 characters (counted in Unicode scalar values, not bytes),
+//! no control characters.
+
+use super::Invalid;
+
+pub const MAX_NAME_CHARS: usize = 50;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(Invalid::Required);
+        }
+        if s.chars().count() > MAX_NAME_CHARS {
+            return Err(Invalid::TooLong);
+        }
+        if s.chars().any(char::is_control) {
+            return Err(Invalid::Format);
+        }
+        Ok(Self(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_characters_not_bytes() {
+        let fifty_han = "张".repeat(50);
+        assert!(PersonName::parse(&fifty_han).is_ok());
+        assert_eq!(PersonName::parse(&"张".repeat(51)), Err(Invalid::TooLong));
+    }
+
+    #[test]
+    fn trims_and_requires_content() {
+        assert_eq!(PersonName::parse("  Ada ").unwrap().as_str(), "Ada");
+        assert_eq!(PersonName::parse("   "), Err(Invalid::Required));
+        assert_eq!(PersonName::parse("a\u{0007}b"), Err(Invalid::Format));
+    }
+}

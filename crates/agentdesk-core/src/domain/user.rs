@@ -1,0 +1,58 @@
+//! Companies and their users as the product keeps them.
+
+use super::{CompanyId, Email, Locale, PersonName, Role, UserId};
+use crate::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Company {
+    pub id: CompanyId,
+    pub name: String,
+    pub created_at: Timestamp,
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: UserId,
+    pub company_id: CompanyId,
+    pub email: Email,
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub role: Role,
+    /// `None` until the user picks a language; the request's language applies meanwhile.
+    pub locale: Option<Locale>,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl User {
+    pub fn full_name(&self) -> String {
+        format!("{} {}", self.first_name.as_str(), self.last_name.as_str())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+}
+
+/// A user to create. The company is found by name and created when it does not exist, in the
+/// same transaction as the user.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub company_name: String,
+    pub email: Email,
+    pub first_name: PersonName,
+    pub last_name: PersonName,
+    pub role: Role,
+    pub locale: Option<Locale>,
+    pub password_hash: String,
+}
+
+/// The profile fields a user may change themselves; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct ProfilePatch {
+    pub first_name: Option<PersonName>,
+    pub last_name: Option<PersonName>,
+    pub locale: Option<Locale>,
+}

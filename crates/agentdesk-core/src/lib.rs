@@ -1,0 +1,9 @@
+//! The domain of agentdesk without any I/O: validated value types, the records the product keeps,
+//! the clock, and the `Store` trait that each storage backend implements.
+
+pub mod clock;
+pub mod domain;
+pub mod store;
+
+pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
+pub use store::{Store, StoreError};

@@ -1,0 +1,139 @@
+//! Row shapes shared by the SQLite and PostgreSQL stores. `sqlx::FromRow` derives are generic over
+//! the database, so each row is declared once and decoded by both backends; the conversion into
+//! domain records re-validates every stored value.
+
+use agentdesk_core::domain::{Company, CompanyId, Email, Locale, PersonName, Role, User, UserId};
+use agentdesk_core::store::{Session, SessionKind, ThrottleState};
+use agentdesk_core::{StoreError, Timestamp};
+
+/// The user columns in the order `UserRow` expects.
+pub const USER_COLUMNS: &str = "id, company_id, email, first_name, last_name, role, locale, password_hash, active, created_at, updated_at";
+
+/// `USER_COLUMNS` qualified by a table alias, for joins.
+pub fn prefixed_user_columns(alias: &str) -> String {
+    USER_COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Maps a driver error by kind: a unique violation is a `Conflict` on every backend.
+pub fn store_error(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        _ => StoreError::Backend(Box::new(e)),
+    }
+}
+
+fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("{what}: {value:?}"))
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CompanyRow {
+    pub id: i64,
+    pub name: String,
+    pub created_at: i64,
+}
+
+impl CompanyRow {
+    pub fn into_company(self) -> Company {
+        Company {
+            id: CompanyId(self.id),
+            name: self.name,
+            created_at: Timestamp(self.created_at),
+        }
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub company_id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub role: String,
+    pub locale: Option<String>,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl UserRow {
+    pub fn into_user(self) -> Result<User, StoreError> {
+        Ok(User {
+            id: UserId(self.id),
+            company_id: CompanyId(self.company_id),
+            email: Email::parse(&self.email).map_err(|_| corrupt("email", &self.email))?,
+            first_name: PersonName::parse(&self.first_name)
+                .map_err(|_| corrupt("first_name", &self.first_name))?,
+            last_name: PersonName::parse(&self.last_name)
+                .map_err(|_| corrupt("last_name", &self.last_name))?,
+            role: Role::parse(&self.role).map_err(|_| corrupt("role", &self.role))?,
+            locale: match self.locale.as_deref() {
+                None => None,
+                Some(tag) => Some(Locale::parse(tag).map_err(|_| corrupt("locale", tag))?),
+            },
+            password_hash: self.password_hash,
+            active: self.active,
+            created_at: Timestamp(self.created_at),
+            updated_at: Timestamp(self.updated_at),
+        })
+    }
+}
+
+/// A session joined with its user (`prefixed_user_columns("u")` after the session columns).
+#[derive(Debug, sqlx::FromRow)]
+pub struct SessionUserRow {
+    pub token_hash: String,
+    pub kind: String,
+    pub session_created_at: i64,
+    pub last_seen_at: i64,
+    pub expires_at: i64,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    #[sqlx(flatten)]
+    pub user: UserRow,
+}
+
+impl SessionUserRow {
+    pub fn into_pair(self) -> Result<(Session, User), StoreError> {
+        let kind =
+            SessionKind::parse(&self.kind).ok_or_else(|| corrupt("session kind", &self.kind))?;
+        let user = self.user.into_user()?;
+        let session = Session {
+            token_hash: self.token_hash,
+            user_id: user.id,
+            kind,
+            created_at: Timestamp(self.session_created_at),
+            last_seen_at: Timestamp(self.last_seen_at),
+            expires_at: Timestamp(self.expires_at),
+            ip: self.ip,
+            user_agent: self.user_agent,
+        };
+        Ok((session, user))
+    }
+}
+
+/// The session columns `SessionUserRow` expects before the user columns, for a join of `sessions s`.
+pub const SESSION_COLUMNS: &str = "s.token_hash, s.kind, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent";
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ThrottleRow {
+    pub failures: i64,
+    pub window_started_at: i64,
+    pub locked_until: Option<i64>,
+}
+
+impl ThrottleRow {
+    pub fn into_state(self) -> ThrottleState {
+        ThrottleState {
+            failures: self.failures,
+            window_started_at: Timestamp(self.window_started_at),
+            locked_until: self.locked_until.map(Timestamp),
+        }
+    }
+}

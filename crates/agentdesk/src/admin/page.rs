@@ -1,0 +1,64 @@
+//! Admin › Agents page: the company's people, with add, deactivate and reactivate.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+
+use crate::http::page::{Nav, Ui, render};
+use crate::http::{ApiError, PageUser};
+use crate::i18n::Tr;
+use crate::profile::avatar::Initials;
+use crate::state::AppState;
+
+pub struct AgentRow {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub role_label: String,
+    pub active: bool,
+    pub is_me: bool,
+    pub initials: Initials,
+}
+
+#[derive(Template)]
+#[template(path = "admin_agents.html")]
+pub struct AgentsPage {
+    pub tr: Tr,
+    pub ui: Ui,
+    pub agents: Vec<AgentRow>,
+}
+
+pub async fn agents_page(
+    State(state): State<AppState>,
+    PageUser { user, ctx }: PageUser,
+) -> Response {
+    if !user.is_admin() {
+        return ApiError::Forbidden.into_response();
+    }
+    let users = match state.store().company_users(user.company_id).await {
+        Ok(users) => users,
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let tr = ctx.tr();
+    let agents = users
+        .iter()
+        .map(|u| AgentRow {
+            id: u.id.0,
+            name: u.full_name(),
+            email: u.email.to_string(),
+            role_label: tr.t(if u.is_admin() {
+                "role-admin"
+            } else {
+                "role-agent"
+            }),
+            active: u.active,
+            is_me: u.id == user.id,
+            initials: Initials::of(u),
+        })
+        .collect();
+    render(&AgentsPage {
+        ui: Ui::signed_in(&user, Nav::Agents),
+        agents,
+        tr,
+    })
+}

@@ -1,0 +1,63 @@
+//! Static files (CSS, ES modules, images) embedded in the binary and served under `/assets/` with
+//! a content hash in the URL, so they can be cached for a year and still change on upgrade.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use axum::extract::Path;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use rust_embed::Embed;
+
+#[derive(Embed)]
+#[folder = "static/"]
+struct Static;
+
+fn versions() -> &'static HashMap<String, String> {
+    static VERSIONS: OnceLock<HashMap<String, String>> = OnceLock::new();
+    VERSIONS.get_or_init(|| {
+        Static::iter()
+            .filter_map(|path| {
+                let file = Static::get(&path)?;
+                let hash: String = file
+                    .metadata
+                    .sha256_hash()
+                    .iter()
+                    .take(6)
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                Some((path.to_string(), hash))
+            })
+            .collect()
+    })
+}
+
+/// The URL of an embedded asset, with its content hash.
+pub fn url(path: &str) -> String {
+    match versions().get(path) {
+        Some(v) => format!("/assets/{path}?v={v}"),
+        None => format!("/assets/{path}"),
+    }
+}
+
+pub async fn serve(Path(path): Path<String>) -> Response {
+    let Some(file) = Static::get(&path) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let mime = mime_guess::from_path(&path).first_or_octet_stream();
+    let mut res = file.data.into_owned().into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(mime.as_ref()) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=31536000, immutable"),
+    );
+    res
+}
+
+/// Every embedded path, for tests and the page-weight benchmark.
+pub fn paths() -> Vec<String> {
+    Static::iter().map(|p| p.to_string()).collect()
+}

@@ -1,0 +1,90 @@
+//! Login throttling (SECURITY.md 9): failures are counted per submitted email and per client IP
+//! in the database, so every instance sees them. Past the limit a key is locked for a time that
+//! doubles with each further failure, capped, so nobody can lock a real user out for long. Keys
+//! are the submitted email, not the user id, so unknown and existing accounts behave the same.
+
+use std::sync::Arc;
+
+use agentdesk_core::{Clock, Store};
+
+use crate::config::LoginConfig;
+use crate::http::ApiError;
+
+pub struct LoginThrottle {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    config: LoginConfig,
+}
+
+pub fn account_key(email: &str) -> String {
+    format!("account:{}", email.trim().to_lowercase())
+}
+
+pub fn ip_key(ip: &str) -> String {
+    format!("ip:{ip}")
+}
+
+impl LoginThrottle {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: LoginConfig) -> Self {
+        Self {
+            store,
+            clock,
+            config,
+        }
+    }
+
+    /// Refuses with `RateLimited` (and the wait) when any key is locked.
+    pub async fn check(&self, keys: &[String]) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        let mut wait = 0;
+        for key in keys {
+            if let Some(until) = self
+                .store
+                .throttle_state(key)
+                .await?
+                .and_then(|s| s.locked_until)
+            {
+                wait = wait.max(now.secs_until(until));
+            }
+        }
+        if wait > 0 {
+            Err(ApiError::RateLimited {
+                retry_after_secs: wait,
+            })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Counts a failure against an account key and an IP key, locking either past its limit.
+    pub async fn failed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
+        self.count(account, self.config.account_max_failures)
+            .await?;
+        if let Some(ip) = ip {
+            self.count(ip, self.config.ip_max_failures).await?;
+        }
+        Ok(())
+    }
+
+    async fn count(&self, key: &str, limit: i64) -> Result<(), ApiError> {
+        let now = self.clock.now();
+        let window_cutoff = now.minus_secs(self.config.window_minutes * 60);
+        let state = self.store.record_failure(key, now, window_cutoff).await?;
+        if state.failures >= limit {
+            let over = u32::try_from(state.failures - limit)
+                .unwrap_or(u32::MAX)
+                .min(20);
+            let secs = self
+                .config
+                .lock_base_seconds
+                .saturating_mul(1_i64 << over)
+                .min(self.config.lock_max_seconds);
+            self.store.lock_until(key, now.plus_secs(secs)).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn succeeded(&self, account: &str) -> Result<(), ApiError> {
+        Ok(self.store.clear_throttle(account).await?)
+    }
+}

@@ -1,0 +1,65 @@
+//! The demo company that `serve --demo` seeds into an empty database, so the product can be tried
+//! on a fresh machine without any setup.
+
+use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role};
+
+use crate::http::ApiError;
+use crate::state::AppState;
+
+pub const COMPANY: &str = "Demo Co";
+pub const DEFAULT_PASSWORD: &str = "demo-password-1";
+
+/// (email, first name, last name, role)
+pub const USERS: [(&str, &str, &str, Role); 4] = [
+    ("admin@demo.test", "Alex", "Admin", Role::Admin),
+    ("agent1@demo.test", "Mia", "Chen", Role::Agent),
+    ("agent2@demo.test", "Lucas", "Silva", Role::Agent),
+    ("agent3@demo.test", "Sara", "Haddad", Role::Agent),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error("demo data is invalid: {0}")]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
+    Api(#[from] ApiError),
+    #[error("{0}")]
+    Store(#[from] agentdesk_core::StoreError),
+}
+
+/// Seeds the demo company when the database has no users; returns whether it did.
+pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
+    if state.store().count_users().await? > 0 {
+        return Ok(false);
+    }
+    let password = state
+        .config()
+        .demo_password
+        .as_ref()
+        .map(|s| s.expose().to_owned())
+        .unwrap_or_else(|| DEFAULT_PASSWORD.to_owned());
+    for (email, first, last, role) in USERS {
+        let new = NewUser {
+            company_name: COMPANY.to_owned(),
+            email: Email::parse(email)?,
+            first_name: PersonName::parse(first)?,
+            last_name: PersonName::parse(last)?,
+            role,
+            locale: None,
+            password_hash: state.passwords().hash(&password).await?,
+        };
+        state.store().create_user(&new, state.clock().now()).await?;
+    }
+    Ok(true)
+}
+
+/// The sign-in hint printed at start-up in demo mode. The password is shown only when it is the
+/// well-known default.
+pub fn credentials_hint(state: &AppState) -> String {
+    let emails: Vec<&str> = USERS.iter().map(|u| u.0).collect();
+    let password = match state.config().demo_password {
+        None => format!("password {DEFAULT_PASSWORD}"),
+        Some(_) => "the password in AGENTDESK_DEMO_PASSWORD".to_owned(),
+    };
+    format!("demo: sign in as {} with {password}", emails.join(", "))
+}

@@ -1,0 +1,293 @@
+//! The API's one error type. Handlers return `ApiError`; its response carries the code and the
+//! message key as an extension, and `localize_errors` (which knows the request's language) writes
+//! the body `{"error":{"code","message","fields"}}`. Responses the framework makes on its own
+//! (404, 405, 413, extractor rejections) get the same shape there.
+
+use std::collections::BTreeMap;
+
+use agentdesk_core::StoreError;
+use agentdesk_core::domain::Invalid;
+use axum::extract::rejection::JsonRejection;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// One field's problem: a machine-readable code; the message is added in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub code: &'static str,
+    pub key: &'static str,
+}
+
+impl From<Invalid> for FieldProblem {
+    fn from(i: Invalid) -> Self {
+        let key = match i {
+            Invalid::Required => "field-required",
+            Invalid::TooLong => "field-too-long",
+            Invalid::TooShort => "field-too-short",
+            Invalid::Format => "field-invalid-format",
+            Invalid::Unsupported => "field-unsupported",
+        };
+        Self {
+            code: i.code(),
+            key,
+        }
+    }
+}
+
+pub type FieldErrors = BTreeMap<String, FieldProblem>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    #[error("email is read-only")]
+    EmailReadOnly,
+    #[error("password too weak")]
+    WeakPassword {
+        field: &'static str,
+        problem: FieldProblem,
+    },
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("email taken")]
+    EmailTaken,
+    #[error("cannot deactivate yourself")]
+    CannotDeactivateSelf,
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: i64 },
+    #[error("cross-site request refused")]
+    CrossSite,
+    #[error("malformed body: {0}")]
+    MalformedBody(String),
+    #[error("body does not match: {0}")]
+    BodyMismatch(String),
+    #[error("unsupported content type")]
+    UnsupportedMediaType,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    #[error("server busy")]
+    Busy,
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    pub fn field(name: &str, problem: impl Into<FieldProblem>) -> Self {
+        let mut fields = FieldErrors::new();
+        fields.insert(name.to_owned(), problem.into());
+        ApiError::Validation(fields)
+    }
+
+    pub fn internal(e: impl std::fmt::Display) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+
+    fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        use ApiError::*;
+        match self {
+            Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation_failed",
+                "error-validation-failed",
+            ),
+            EmailReadOnly => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "email_read_only",
+                "error-email-read-only",
+            ),
+            WeakPassword { .. } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "weak_password",
+                "error-weak-password",
+            ),
+            InvalidCredentials => (
+                StatusCode::UNAUTHORIZED,
+                "invalid_credentials",
+                "error-invalid-credentials",
+            ),
+            Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "error-unauthenticated",
+            ),
+            Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-forbidden"),
+            NotFound => (StatusCode::NOT_FOUND, "not_found", "error-not-found"),
+            EmailTaken => (StatusCode::CONFLICT, "email_taken", "error-email-taken"),
+            CannotDeactivateSelf => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "cannot_deactivate_self",
+                "error-cannot-deactivate-self",
+            ),
+            RateLimited { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "error-rate-limited",
+            ),
+            CrossSite => (
+                StatusCode::FORBIDDEN,
+                "cross_site_request",
+                "error-cross-site",
+            ),
+            MalformedBody(_) => (
+                StatusCode::BAD_REQUEST,
+                "malformed_body",
+                "error-malformed-body",
+            ),
+            BodyMismatch(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_body",
+                "error-invalid-body",
+            ),
+            UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "error-unsupported-media-type",
+            ),
+            PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "error-payload-too-large",
+            ),
+            MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "error-method-not-allowed",
+            ),
+            Busy => (StatusCode::SERVICE_UNAVAILABLE, "server_busy", "error-busy"),
+            Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "error-internal",
+            ),
+        }
+    }
+
+    /// The code and message key that a bare status gets when the framework answered by itself.
+    pub fn for_status(status: StatusCode) -> Self {
+        match status {
+            StatusCode::NOT_FOUND => ApiError::NotFound,
+            StatusCode::METHOD_NOT_ALLOWED => ApiError::MethodNotAllowed,
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::UnsupportedMediaType,
+            StatusCode::UNAUTHORIZED => ApiError::Unauthenticated,
+            StatusCode::FORBIDDEN => ApiError::Forbidden,
+            StatusCode::TOO_MANY_REQUESTS => ApiError::RateLimited {
+                retry_after_secs: 60,
+            },
+            StatusCode::SERVICE_UNAVAILABLE => ApiError::Busy,
+            s if s.is_client_error() => ApiError::MalformedBody(s.to_string()),
+            _ => ApiError::Internal(status.to_string()),
+        }
+    }
+}
+
+/// What `localize_errors` needs to write the body.
+#[derive(Debug, Clone)]
+pub struct PendingError {
+    pub code: &'static str,
+    pub key: &'static str,
+    pub seconds: Option<i64>,
+    pub fields: Option<FieldErrors>,
+    pub detail: Option<String>,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, key) = self.parts();
+        let mut detail = None;
+        let mut seconds = None;
+        let fields = match self {
+            ApiError::Validation(f) => Some(f),
+            ApiError::WeakPassword { field, problem } => {
+                Some(FieldErrors::from([(field.to_owned(), problem)]))
+            }
+            ApiError::Internal(cause) => {
+                tracing::error!(%cause, "request failed");
+                None
+            }
+            ApiError::MalformedBody(d) | ApiError::BodyMismatch(d) => {
+                detail = Some(d);
+                None
+            }
+            ApiError::RateLimited { retry_after_secs } => {
+                seconds = Some(retry_after_secs.max(1));
+                None
+            }
+            _ => None,
+        };
+        let mut response = status.into_response();
+        if let Some(s) = seconds {
+            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+        }
+        response.extensions_mut().insert(PendingError {
+            code,
+            key,
+            seconds,
+            fields,
+            detail,
+        });
+        response
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict => ApiError::EmailTaken,
+            other => {
+                ApiError::Internal(format!("{other}: {:?}", std::error::Error::source(&other)))
+            }
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        match r {
+            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+            JsonRejection::JsonDataError(e) => ApiError::BodyMismatch(e.body_text()),
+            JsonRejection::JsonSyntaxError(e) => ApiError::MalformedBody(e.body_text()),
+            other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            other => ApiError::MalformedBody(other.body_text()),
+        }
+    }
+}
+
+/// The error body as documented in the OpenAPI document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Machine-readable, snake_case.
+    pub code: String,
+    /// Human text in the user's language.
+    pub message: String,
+    /// Per-field problems, for validation errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub fields: Option<BTreeMap<String, FieldMessage>>,
+    /// Technical detail (English), for malformed bodies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldMessage {
+    pub code: String,
+    pub message: String,
+}

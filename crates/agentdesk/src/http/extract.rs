@@ -1,0 +1,95 @@
+//! Extractors: a JSON body whose rejections use the API error format, and the signed-in user for
+//! API calls (401 otherwise), for pages (redirect to sign-in otherwise) and for admins (403).
+
+use agentdesk_core::domain::User;
+use agentdesk_core::store::{Session, SessionKind};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::de::DeserializeOwned;
+
+use super::{ApiError, RequestCtx};
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestCtx {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(parts
+            .extensions
+            .get::<RequestCtx>()
+            .cloned()
+            .unwrap_or_else(|| RequestCtx::anonymous(Default::default())))
+    }
+}
+
+/// `axum::Json` with rejections turned into `ApiError` (415 without a JSON content type, 400 for
+/// broken JSON, 422 for unknown or ill-typed fields, 413 past the body limit).
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let axum::Json(value) = axum::Json::<T>::from_request(req, state).await?;
+        Ok(ApiJson(value))
+    }
+}
+
+fn full_session(parts: &Parts) -> Option<(Session, User)> {
+    parts
+        .extensions
+        .get::<RequestCtx>()
+        .and_then(|c| c.session.clone())
+        .filter(|(s, _)| s.kind == SessionKind::Full)
+}
+
+/// The signed-in user of an API call. A half-signed-in session (password given, second factor
+/// pending) does not count.
+pub struct ApiUser {
+    pub user: User,
+    pub session: Session,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        full_session(parts)
+            .map(|(session, user)| ApiUser { user, session })
+            .ok_or(ApiError::Unauthenticated)
+    }
+}
+
+/// An admin making an API call.
+pub struct AdminUser(pub User);
+
+impl<S: Send + Sync> FromRequestParts<S> for AdminUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let ApiUser { user, .. } = ApiUser::from_request_parts(parts, state).await?;
+        if user.is_admin() {
+            Ok(AdminUser(user))
+        } else {
+            Err(ApiError::Forbidden)
+        }
+    }
+}
+
+/// The signed-in user of a page; anyone else is sent to the sign-in page.
+pub struct PageUser {
+    pub user: User,
+    pub ctx: RequestCtx,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for PageUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ctx = parts.extensions.get::<RequestCtx>().cloned();
+        match (full_session(parts), ctx) {
+            (Some((_, user)), Some(ctx)) => Ok(PageUser { user, ctx }),
+            _ => Err(Redirect::to("/login").into_response()),
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! `GET/PATCH /api/v1/me`: the signed-in user's own profile. Only names and language can be
+//! changed here; the email is the login identity and is refused (`email_read_only`), and any
+//! other field is refused as unknown, so nothing can be mass-assigned.
+
+use agentdesk_core::domain::{Locale, PersonName, ProfilePatch, User};
+use axum::Json;
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::http::error::{ErrorBody, FieldErrors};
+use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx};
+use crate::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TwoFactorView {
+    pub enabled: bool,
+    /// `sms` or `email` when enabled.
+    pub method: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MeView {
+    pub id: i64,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// E.164, once a number is verified.
+    pub phone: Option<String>,
+    pub avatar_url: Option<String>,
+    /// The language the user reads the product in.
+    pub locale: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    pub two_factor: TwoFactorView,
+}
+
+impl MeView {
+    pub fn of(user: &User, fallback: Locale) -> Self {
+        Self {
+            id: user.id.0,
+            email: user.email.to_string(),
+            first_name: user.first_name.as_str().to_owned(),
+            last_name: user.last_name.as_str().to_owned(),
+            phone: None,
+            avatar_url: None,
+            locale: user.locale.unwrap_or(fallback).tag().to_owned(),
+            role: user.role.as_str().to_owned(),
+            two_factor: TwoFactorView {
+                enabled: false,
+                method: None,
+            },
+        }
+    }
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/me", tag = "profile",
+    responses((status = 200, body = MeView), (status = 401, description = "`unauthenticated`", body = ErrorBody))
+)]
+pub async fn get_me(ctx: RequestCtx, ApiUser { user, .. }: ApiUser) -> Json<MeView> {
+    Json(MeView::of(&user, ctx.locale))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MePatch {
+    /// 1–50 characters after trimming.
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// One of the supported language tags, e.g. `en`, `zh-CN`.
+    pub locale: Option<String>,
+    /// Never accepted: the email cannot be changed.
+    #[schema(value_type = Option<String>)]
+    pub email: Option<serde_json::Value>,
+}
+
+impl MePatch {
+    fn parse(self) -> Result<ProfilePatch, ApiError> {
+        if self.email.is_some() {
+            return Err(ApiError::EmailReadOnly);
+        }
+        let mut problems = FieldErrors::new();
+        let mut patch = ProfilePatch::default();
+        let mut take = |name: &str, r: Result<(), agentdesk_core::domain::Invalid>| {
+            if let Err(i) = r {
+                problems.insert(name.to_owned(), i.into());
+            }
+        };
+        if let Some(raw) = &self.first_name {
+            take(
+                "first_name",
+                PersonName::parse(raw).map(|n| patch.first_name = Some(n)),
+            );
+        }
+        if let Some(raw) = &self.last_name {
+            take(
+                "last_name",
+                PersonName::parse(raw).map(|n| patch.last_name = Some(n)),
+            );
+        }
+        if let Some(raw) = &self.locale {
+            take("locale", Locale::parse(raw).map(|l| patch.locale = Some(l)));
+        }
+        if problems.is_empty() {
+            Ok(patch)
+        } else {
+            Err(ApiError::Validation(problems))
+        }
+    }
+}
+
+#[utoipa::path(
+    patch, path = "/api/v1/me", tag = "profile",
+    request_body = MePatch,
+    responses(
+        (status = 200, body = MeView),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 422, description = "`validation_failed` with `fields`, `email_read_only`, or `invalid_body` for unknown fields", body = ErrorBody),
+    )
+)]
+pub async fn patch_me(
+    State(state): State<AppState>,
+    ctx: RequestCtx,
+    ApiUser { user, .. }: ApiUser,
+    ApiJson(body): ApiJson<MePatch>,
+) -> Result<Json<MeView>, ApiError> {
+    let patch = body.parse()?;
+    let updated = state
+        .store()
+        .update_profile(user.id, &patch, state.clock().now())
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    Ok(Json(MeView::of(&updated, ctx.locale)))
+}

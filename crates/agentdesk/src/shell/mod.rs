@@ -1,0 +1,63 @@
+//! The app shell: the sign-in page, the signed-in layout's home (the inbox), and `/`.
+
+use agentdesk_core::domain::Locale;
+use askama::Template;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::http::page::{Nav, Ui, render};
+use crate::http::{PageUser, RequestCtx};
+use crate::i18n::Tr;
+
+pub async fn root(ctx: RequestCtx) -> Redirect {
+    if ctx.session.is_some() {
+        Redirect::to("/inbox")
+    } else {
+        Redirect::to("/login")
+    }
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub tr: Tr,
+    pub ui: Ui,
+    pub locales: Vec<(&'static str, &'static str, bool)>,
+}
+
+pub fn locale_options(current: Locale) -> Vec<(&'static str, &'static str, bool)> {
+    Locale::ALL
+        .iter()
+        .map(|l| (l.tag(), l.native_name(), *l == current))
+        .collect()
+}
+
+pub async fn login_page(ctx: RequestCtx) -> Response {
+    if ctx
+        .session
+        .as_ref()
+        .is_some_and(|(s, _)| s.kind == agentdesk_core::store::SessionKind::Full)
+    {
+        return Redirect::to("/inbox").into_response();
+    }
+    render(&LoginPage {
+        tr: ctx.tr(),
+        ui: Ui::anonymous(),
+        locales: locale_options(ctx.locale),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "inbox.html")]
+pub struct InboxPage {
+    pub tr: Tr,
+    pub ui: Ui,
+    pub first_name: String,
+}
+
+pub async fn inbox_page(PageUser { user, ctx }: PageUser) -> Response {
+    render(&InboxPage {
+        tr: ctx.tr(),
+        ui: Ui::signed_in(&user, Nav::Inbox),
+        first_name: user.first_name.as_str().to_owned(),
+    })
+}

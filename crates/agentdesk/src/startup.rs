@@ -1,0 +1,236 @@
+//! Building and running the server: open the store named by the database URL, seed demo data if
+//! asked, assemble the router with its middleware, bind, and serve until told to stop.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use agentdesk_core::{Clock, Store, SystemClock};
+use agentdesk_store_postgres::PostgresStore;
+use agentdesk_store_sqlite::SqliteStore;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderValue, Request, header};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::config::Config;
+use crate::http::error::{ErrorBody, ErrorDetail, FieldMessage};
+use crate::http::middleware::{csrf, render_errors, security_headers};
+use crate::http::{ApiError, context::resolve_context};
+use crate::state::AppState;
+use crate::{admin, assets, auth, demo, health, profile, shell};
+
+/// JSON bodies are small; uploads get their own, larger limits on their routes.
+const JSON_BODY_LIMIT: usize = 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(
+        "unsupported database URL scheme {0:?}: use sqlite://PATH or postgres://USER@HOST/DB (AGENTDESK_DATABASE_URL)"
+    )]
+    UnsupportedDatabase(String),
+    #[error("cannot open the database: {0}")]
+    Database(#[from] agentdesk_core::StoreError),
+    #[error("cannot create the data directory {0}: {1}")]
+    DataDir(String, std::io::Error),
+    #[error("cannot listen on {0}: {1}")]
+    Bind(String, std::io::Error),
+    #[error("cannot seed demo data: {0}")]
+    Seed(#[from] demo::SeedError),
+}
+
+/// Opens the backend named by the URL's scheme; any other scheme is refused.
+pub async fn open_store(url: &str) -> Result<Arc<dyn Store>, StartError> {
+    let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or(url);
+    match scheme {
+        "sqlite" => Ok(Arc::new(SqliteStore::connect(url).await?)),
+        "postgres" | "postgresql" => Ok(Arc::new(PostgresStore::connect(url).await?)),
+        other => Err(StartError::UnsupportedDatabase(other.to_owned())),
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "agentdesk API", description = "The JSON API of agentdesk. Errors always have the shape `{\"error\":{\"code\",\"message\",\"fields\"?}}`; `message` is in the user's language."),
+    components(schemas(ErrorBody, ErrorDetail, FieldMessage)),
+    tags(
+        (name = "auth", description = "Signing in and out"),
+        (name = "profile", description = "The signed-in user's own profile"),
+        (name = "admin", description = "Company administration (admins only)"),
+        (name = "operations", description = "Health"),
+    )
+)]
+struct ApiDoc;
+
+/// The JSON API, documented as it is routed: a route cannot exist without its OpenAPI entry.
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(auth::login::login))
+        .routes(routes!(auth::login::logout))
+        .routes(routes!(profile::me::get_me, profile::me::patch_me))
+        .routes(routes!(admin::agents::list, admin::agents::create))
+        .routes(routes!(admin::agents::deactivate))
+        .routes(routes!(admin::agents::reactivate))
+        .routes(routes!(health::healthz))
+}
+
+/// The OpenAPI document, for the endpoint and for tests.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().split_for_parts().1
+}
+
+fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/", get(shell::root))
+        .route("/login", get(shell::login_page))
+        .route("/inbox", get(shell::inbox_page))
+        .route("/preferences", get(profile::page::preferences_root))
+        .route("/preferences/profile", get(profile::page::profile_page))
+        .route("/admin/agents", get(admin::page::agents_page))
+}
+
+pub fn router(state: AppState) -> Router {
+    let (api, openapi) = api_routes().split_for_parts();
+    let openapi_json = Arc::new(openapi.to_json().unwrap_or_default());
+    let app = api
+        .merge(pages())
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let json = openapi_json.clone();
+                async move {
+                    (
+                        [(
+                            header::CONTENT_TYPE,
+                            HeaderValue::from_static("application/json"),
+                        )],
+                        (*json).clone(),
+                    )
+                        .into_response()
+                }
+            }),
+        )
+        .fallback(|| async { ApiError::NotFound })
+        .layer(from_fn(csrf))
+        .layer(from_fn(render_errors))
+        .layer(from_fn_with_state(state.clone(), resolve_context))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Assets need no session or language.
+        .route("/assets/{*path}", get(assets::serve))
+        .with_state(state.clone());
+    app.layer(CompressionLayer::new())
+        .layer(from_fn_with_state(state, security_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+pub struct Application {
+    listener: TcpListener,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartError> {
+        Self::build_with_clock(config, Arc::new(SystemClock)).await
+    }
+
+    /// Like `build`, with a clock of the caller's choosing (tests move time forward).
+    pub async fn build_with_clock(
+        config: Config,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Self, StartError> {
+        if config.database_url.is_none() {
+            std::fs::create_dir_all(&config.data_dir)
+                .map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
+        }
+        let store = open_store(&config.database_url()).await?;
+        let state = AppState::new(config, store, clock);
+        if state.config().demo {
+            if demo::seed_if_empty(&state).await? {
+                tracing::info!("seeded the demo company {:?}", demo::COMPANY);
+            }
+            tracing::info!("{}", demo::credentials_hint(&state));
+        }
+        let listen = state.config().listen.clone();
+        let listener = TcpListener::bind(&listen)
+            .await
+            .map_err(|e| StartError::Bind(listen.clone(), e))?;
+        Ok(Self { listener, state })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    pub fn state(&self) -> AppState {
+        self.state.clone()
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> std::io::Result<()> {
+        let addr = self.local_addr();
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone()));
+        let app = router(self.state);
+        tracing::info!("listening on http://{addr}");
+        let served = axum::serve(
+            self.listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await;
+        housekeeping.abort();
+        served
+    }
+}
+
+/// Periodic clean-up shared by all instances (idempotent, so several may run it).
+async fn housekeeping(state: AppState) {
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        match state.sessions().purge_expired().await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
+            Err(e) => tracing::warn!(error = %e, "session purge failed"),
+        }
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
+}
