@@ -1,0 +1,183 @@
+// Your preference › Profile: name counters, saving the names (with a warning before leaving
+// unsaved changes), and switching the language, which the server applies to the whole UI at once.
+
+import {
+  api,
+  clearFieldErrorOnInput,
+  clearFieldErrors,
+  errorMessage,
+  setBusy,
+  toast,
+} from './api.js';
+
+const NAME_FIELDS = ['first_name', 'last_name'];
+/** A counter turns to a warning when this few characters are left. */
+const NEAR_LIMIT = 5;
+
+const form = document.getElementById('profile-form');
+const saveButton = document.getElementById('profile-save');
+const statusLine = document.getElementById('profile-status');
+const language = document.getElementById('language');
+
+/** Length as people count it: code points, so an emoji or a CJK character counts once. */
+function length(text) {
+  return [...text].length;
+}
+
+function input(name) {
+  return document.getElementById(name);
+}
+
+function errorSlot(name) {
+  return document.getElementById(`${name}-error`);
+}
+
+function updateCounter(name) {
+  const counter = document.getElementById(`${name}-count`);
+  const field = input(name);
+  if (!counter || !field) return;
+  const max = Number(counter.dataset.max) || 0;
+  const used = length(field.value);
+  counter.textContent = `${used} / ${max}`;
+  counter.classList.toggle('is-near', max > 0 && used >= max - NEAR_LIMIT && used <= max);
+  counter.classList.toggle('is-over', max > 0 && used > max);
+}
+
+/** The names as last saved, to know whether the form holds unsaved changes. */
+let saved = currentNames();
+
+function currentNames() {
+  return Object.fromEntries(NAME_FIELDS.map((name) => [name, (input(name)?.value ?? '').trim()]));
+}
+
+function isDirty() {
+  const now = currentNames();
+  return NAME_FIELDS.some((name) => now[name] !== saved[name]);
+}
+
+function setStatus(text, success = false) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle('is-success', success && Boolean(text));
+}
+
+/** Shows the saved names everywhere the page already displays them. */
+function showNameEverywhere({ first_name: first, last_name: last }) {
+  const fullName = `${first} ${last}`;
+  for (const el of document.querySelectorAll('.me-button__name, .profile-head__name')) {
+    el.textContent = fullName;
+  }
+  const initials = initialsOf(first, last);
+  for (const avatar of document.querySelectorAll('.me-button .avatar, .profile-head .avatar')) {
+    avatar.textContent = initials.letters;
+    for (const cls of [...avatar.classList]) {
+      if (/^avatar--c\d$/.test(cls)) avatar.classList.remove(cls);
+    }
+    avatar.classList.add(`avatar--c${initials.colour}`);
+  }
+}
+
+/**
+ * Initials and colour exactly as the server derives them (src/profile/avatar.rs): the first
+ * character of each name, upper-cased, on colour FNV-1a("first last") % 8 over the UTF-8 bytes.
+ */
+function initialsOf(first, last) {
+  const letters = [first, last]
+    .map((name) => [...name][0] ?? '')
+    .join('')
+    .toUpperCase();
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${first} ${last}`)) {
+    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  return { letters, colour: hash % 8 };
+}
+
+if (form) {
+  for (const name of NAME_FIELDS) {
+    updateCounter(name);
+    input(name)?.addEventListener('input', () => {
+      updateCounter(name);
+      if (statusLine.textContent) setStatus('');
+    });
+  }
+  clearFieldErrorOnInput(form, errorSlot);
+
+  window.addEventListener('beforeunload', (event) => {
+    if (!isDirty()) return;
+    event.preventDefault();
+    // Browsers show their own text; setting one is still needed for some of them to ask at all.
+    event.returnValue = form.dataset.msgUnsaved;
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (saveButton.disabled) return;
+    clearFieldErrors(form);
+    setStatus('');
+    const body = currentNames();
+    setBusy(saveButton, true, saveButton.dataset.msgSaving);
+    const { ok, status, data } = await api('PATCH', '/api/v1/me', body);
+    setBusy(saveButton, false);
+
+    if (ok) {
+      const names = {
+        first_name: data?.first_name ?? body.first_name,
+        last_name: data?.last_name ?? body.last_name,
+      };
+      for (const name of NAME_FIELDS) {
+        input(name).value = names[name];
+        updateCounter(name);
+      }
+      saved = currentNames();
+      showNameEverywhere(names);
+      setStatus(form.dataset.msgSaved, true);
+      return;
+    }
+    if (status === 422) {
+      const shown = showFieldErrorsById(data);
+      if (shown > 0) return;
+    }
+    if (status === 0) {
+      toast(form.dataset.msgNetwork, 'error');
+    } else {
+      toast(form.dataset.msgFailed, 'error');
+    }
+  });
+}
+
+/** The profile form names its message slots `#<field>-error`. */
+function showFieldErrorsById(data) {
+  const fields = data?.error?.fields ?? {};
+  let first = null;
+  let shown = 0;
+  for (const [name, problem] of Object.entries(fields)) {
+    const slot = errorSlot(name);
+    const control = input(name);
+    if (!slot || !control || !problem) continue;
+    slot.textContent = problem.message ?? '';
+    control.setAttribute('aria-invalid', 'true');
+    first ??= control;
+    shown += 1;
+  }
+  first?.focus();
+  return shown;
+}
+
+if (language) {
+  let current = language.value;
+  language.addEventListener('change', async () => {
+    const chosen = language.value;
+    language.disabled = true;
+    const { ok, data, status } = await api('PATCH', '/api/v1/me', { locale: chosen });
+    if (ok) {
+      current = chosen;
+      location.reload();
+      return;
+    }
+    language.disabled = false;
+    language.value = current;
+    const fallback = language.dataset.msgFailed;
+    toast(status === 422 ? errorMessage(data, fallback) : fallback, 'error');
+    language.focus();
+  });
+}

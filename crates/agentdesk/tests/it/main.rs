@@ -1,0 +1,14 @@
+//! The one integration-test binary of the server crate: black-box API tests against the app
+//! started in-process on port 0, the storage story on SQLite and PostgreSQL, the CLI, and browser
+//! tests in headless Chromium.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod helpers;
+
+mod api_admin;
+mod api_auth;
+mod api_errors;
+mod browser;
+mod cli;
+mod store_story;
