@@ -368,11 +368,22 @@ pub mod scratch {
     /// Creates a fresh database on the server behind `server_url` (any database the user may
     /// connect to) and returns the URL of the new one.
     pub async fn create_database(server_url: &str, name: &str) -> StoreResult<String> {
-        let mut conn = sqlx::PgConnection::connect(server_url).await.map_err(backend)?;
-        let safe: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        let mut conn = sqlx::PgConnection::connect(server_url)
+            .await
+            .map_err(backend)?;
+        let safe: String = name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
         let create = format!("CREATE DATABASE agentdesk_t_{safe}");
-        sqlx::query(&create).execute(&mut conn).await.map_err(backend)?;
-        let base = server_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(server_url);
+        sqlx::query(&create)
+            .execute(&mut conn)
+            .await
+            .map_err(backend)?;
+        let base = server_url
+            .rsplit_once('/')
+            .map(|(b, _)| b)
+            .unwrap_or(server_url);
         Ok(format!("{base}/agentdesk_t_{safe}"))
     }
 

@@ -244,8 +244,10 @@ mod tests {
 
     #[test]
     fn secrets_are_redacted_in_debug_output() {
-        let mut c = Config::default();
-        c.database_url = Some(Secret::new("postgres://u:hunter2@db/x"));
+        let mut c = Config {
+            database_url: Some(Secret::new("postgres://u:hunter2@db/x")),
+            ..Config::default()
+        };
         c.whatsapp.app_secret = Some(Secret::new("app-secret-value"));
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
@@ -254,6 +256,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::result_large_err)] // figment's Jail dictates the error type
     fn env_overrides_toml_overrides_defaults_and_typos_are_reported() {
         figment::Jail::expect_with(|jail| {
             jail.create_file(

@@ -143,10 +143,18 @@ mod tests {
     fn length_is_counted_in_code_points_after_nfkc() {
         assert_eq!(code(check_new("password", "short1!", &[])), "too_short");
         // Seven CJK characters are 21 bytes but only seven code points: too short.
-        assert_eq!(code(check_new("password", "密码学很有意思", &[])), "too_short");
+        assert_eq!(
+            code(check_new("password", "密码学很有意思", &[])),
+            "too_short"
+        );
         let random = |n: u32| -> String {
-            let alphabet: Vec<char> = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!".chars().collect();
-            (0..n).map(|i| alphabet[(i.wrapping_mul(2_654_435_761) >> 11) as usize % alphabet.len()]).collect()
+            let alphabet: Vec<char> =
+                "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_!"
+                    .chars()
+                    .collect();
+            (0..n)
+                .map(|i| alphabet[(i.wrapping_mul(2_654_435_761) >> 11) as usize % alphabet.len()])
+                .collect()
         };
         assert_eq!(code(check_new("password", &random(129), &[])), "too_long");
         assert_eq!(code(check_new("password", &random(128), &[])), "ok");

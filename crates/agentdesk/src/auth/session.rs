@@ -93,10 +93,10 @@ impl Sessions {
             }
         };
         let (session, user) = found?;
-        if now.0 - session.last_seen_at.0 >= TOUCH_EVERY_SECS * 1000 {
-            if let Err(e) = self.store.touch_session(hash, now).await {
-                tracing::warn!(error = %e, "session touch failed");
-            }
+        if now.0 - session.last_seen_at.0 >= TOUCH_EVERY_SECS * 1000
+            && let Err(e) = self.store.touch_session(hash, now).await
+        {
+            tracing::warn!(error = %e, "session touch failed");
         }
         Some((session, user))
     }

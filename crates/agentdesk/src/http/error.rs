@@ -226,10 +226,10 @@ impl IntoResponse for ApiError {
             _ => None,
         };
         let mut response = status.into_response();
-        if let Some(s) = seconds {
-            if let Ok(v) = HeaderValue::from_str(&s.to_string()) {
-                response.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let Some(s) = seconds
+            && let Ok(v) = HeaderValue::from_str(&s.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
         }
         response.extensions_mut().insert(PendingError {
             code,

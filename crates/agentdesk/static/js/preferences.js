@@ -5,8 +5,8 @@ import {
   api,
   clearFieldErrorOnInput,
   clearFieldErrors,
-  errorMessage,
   setBusy,
+  showFieldErrors,
   toast,
 } from './api.js';
 
@@ -134,33 +134,10 @@ if (form) {
       return;
     }
     if (status === 422) {
-      const shown = showFieldErrorsById(data);
-      if (shown > 0) return;
+      if (showFieldErrors(form, data, errorSlot) > 0) return;
     }
-    if (status === 0) {
-      toast(form.dataset.msgNetwork, 'error');
-    } else {
-      toast(form.dataset.msgFailed, 'error');
-    }
+    toast(status === 0 ? form.dataset.msgNetwork : form.dataset.msgFailed, 'error');
   });
-}
-
-/** The profile form names its message slots `#<field>-error`. */
-function showFieldErrorsById(data) {
-  const fields = data?.error?.fields ?? {};
-  let first = null;
-  let shown = 0;
-  for (const [name, problem] of Object.entries(fields)) {
-    const slot = errorSlot(name);
-    const control = input(name);
-    if (!slot || !control || !problem) continue;
-    slot.textContent = problem.message ?? '';
-    control.setAttribute('aria-invalid', 'true');
-    first ??= control;
-    shown += 1;
-  }
-  first?.focus();
-  return shown;
 }
 
 if (language) {
@@ -168,7 +145,7 @@ if (language) {
   language.addEventListener('change', async () => {
     const chosen = language.value;
     language.disabled = true;
-    const { ok, data, status } = await api('PATCH', '/api/v1/me', { locale: chosen });
+    const { ok, status } = await api('PATCH', '/api/v1/me', { locale: chosen });
     if (ok) {
       current = chosen;
       location.reload();
@@ -176,8 +153,8 @@ if (language) {
     }
     language.disabled = false;
     language.value = current;
-    const fallback = language.dataset.msgFailed;
-    toast(status === 422 ? errorMessage(data, fallback) : fallback, 'error');
+    const network = status === 0 && form ? form.dataset.msgNetwork : '';
+    toast(network || language.dataset.msgFailed, 'error');
     language.focus();
   });
 }

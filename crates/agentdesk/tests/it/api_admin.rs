@@ -14,38 +14,98 @@ on_both_backends!(admins_create_deactivate_and_reactivate_agents);
 async fn admins_create_deactivate_and_reactivate_agents(backend: Backend) {
     let app = spawn_app(backend).await;
     let admin = app.admin().await;
-    let (status, list) = json(admin.get(app.url("/api/v1/admin/agents")).send().await.unwrap()).await;
+    let (status, list) = json(
+        admin
+            .get(app.url("/api/v1/admin/agents"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
-    let emails: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["email"].as_str().unwrap()).collect();
+    let emails: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["email"].as_str().unwrap())
+        .collect();
     assert_eq!(emails[0], "admin@demo.test", "admins first");
     assert_eq!(emails.len(), 4);
 
     let new = json!({"email": "Nora.Lee@Demo.test", "first_name": " Nora ", "last_name": "Lee", "role": "agent", "password": "sunrise over the harbour"});
-    let (status, created) = json(admin.post(app.url("/api/v1/admin/agents")).json(&new).send().await.unwrap()).await;
+    let (status, created) = json(
+        admin
+            .post(app.url("/api/v1/admin/agents"))
+            .json(&new)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED, "{created}");
     assert_eq!(created["first_name"], "Nora");
     assert_eq!(created["active"], true);
-    let nora = app.signed_in("nora.lee@demo.test", "sunrise over the harbour").await;
+    let nora = app
+        .signed_in("nora.lee@demo.test", "sunrise over the harbour")
+        .await;
 
     // The same email in another case is the same identity.
     let mut dup = new.clone();
     dup["email"] = json!("NORA.LEE@demo.test");
-    let (status, body) = json(admin.post(app.url("/api/v1/admin/agents")).json(&dup).send().await.unwrap()).await;
+    let (status, body) = json(
+        admin
+            .post(app.url("/api/v1/admin/agents"))
+            .json(&dup)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(error_code(&body), "email_taken");
 
     // Deactivation ends the agent's sessions at once and blocks sign-in.
     let id = created["id"].as_i64().unwrap();
-    let (status, body) = json(admin.post(app.url(&format!("/api/v1/admin/agents/{id}/deactivate"))).send().await.unwrap()).await;
+    let (status, body) = json(
+        admin
+            .post(app.url(&format!("/api/v1/admin/agents/{id}/deactivate")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["active"], false);
-    assert_eq!(nora.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
-    let (status, _) = json(app.login_response(&app.client(), "nora.lee@demo.test", "sunrise over the harbour").await).await;
+    assert_eq!(
+        nora.get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let (status, _) = json(
+        app.login_response(
+            &app.client(),
+            "nora.lee@demo.test",
+            "sunrise over the harbour",
+        )
+        .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
-    let (status, _) = json(admin.post(app.url(&format!("/api/v1/admin/agents/{id}/reactivate"))).send().await.unwrap()).await;
+    let (status, _) = json(
+        admin
+            .post(app.url(&format!("/api/v1/admin/agents/{id}/reactivate")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
-    app.signed_in("nora.lee@demo.test", "sunrise over the harbour").await;
+    app.signed_in("nora.lee@demo.test", "sunrise over the harbour")
+        .await;
 }
 
 #[tokio::test]
@@ -66,11 +126,18 @@ async fn new_agents_are_validated_field_by_field() {
     assert_eq!(fields["role"]["code"], "unsupported");
     assert!(fields["email"]["message"].as_str().unwrap().len() > 5);
 
-    for (password, code) in [("short", "too_short"), ("password1", "too_common"), ("omar-haddad-2024", "contains_personal_data")] {
+    for (password, code) in [
+        ("short", "too_short"),
+        ("password1", "too_common"),
+        ("omar-haddad-2024", "contains_personal_data"),
+    ] {
         let (status, body) = post(json!({"email": "omar@demo.test", "first_name": "Omar", "last_name": "Haddad", "role": "agent", "password": password})).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{password}");
         assert_eq!(error_code(&body), "weak_password");
-        assert_eq!(body["error"]["fields"]["password"]["code"], code, "{password}");
+        assert_eq!(
+            body["error"]["fields"]["password"]["code"], code,
+            "{password}"
+        );
     }
     // Mass assignment: unknown fields are refused, not ignored.
     let (status, body) = post(json!({"email": "omar@demo.test", "first_name": "Omar", "last_name": "Haddad", "role": "agent", "password": "a long and fine phrase", "active": false, "company_id": 99})).await;
@@ -97,7 +164,14 @@ async fn agents_cannot_reach_admin_routes() {
     assert_eq!(page.status(), StatusCode::FORBIDDEN);
     assert!(page.text().await.unwrap().contains("Access denied"));
     // Anonymous callers are told to sign in, not that the route is forbidden.
-    let (status, body) = json(app.client().get(app.url("/api/v1/admin/agents")).send().await.unwrap()).await;
+    let (status, body) = json(
+        app.client()
+            .get(app.url("/api/v1/admin/agents"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(error_code(&body), "unauthenticated");
 }
@@ -105,7 +179,12 @@ async fn agents_cannot_reach_admin_routes() {
 #[tokio::test]
 async fn admins_only_manage_their_own_company() {
     let app = spawn_app(Backend::Sqlite).await;
-    let hash = app.state.passwords().hash("other company secret").await.unwrap();
+    let hash = app
+        .state
+        .passwords()
+        .hash("other company secret")
+        .await
+        .unwrap();
     let outsider = app
         .state
         .store()
@@ -124,16 +203,54 @@ async fn admins_only_manage_their_own_company() {
         .await
         .unwrap();
     let admin = app.admin().await;
-    let (status, list) = json(admin.get(app.url("/api/v1/admin/agents")).send().await.unwrap()).await;
+    let (status, list) = json(
+        admin
+            .get(app.url("/api/v1/admin/agents"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(!list.to_string().contains("boss@other.test"));
-    let (status, body) = json(admin.post(app.url(&format!("/api/v1/admin/agents/{}/deactivate", outsider.id.0))).send().await.unwrap()).await;
-    assert_eq!(status, StatusCode::NOT_FOUND, "another company's user is not even acknowledged");
+    let (status, body) = json(
+        admin
+            .post(app.url(&format!(
+                "/api/v1/admin/agents/{}/deactivate",
+                outsider.id.0
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "another company's user is not even acknowledged"
+    );
     assert_eq!(error_code(&body), "not_found");
-    let (status, body) = json(admin.post(app.url("/api/v1/admin/agents/999999/deactivate")).send().await.unwrap()).await;
-    assert_eq!((status, error_code(&body)), (StatusCode::NOT_FOUND, "not_found".to_owned()));
+    let (status, body) = json(
+        admin
+            .post(app.url("/api/v1/admin/agents/999999/deactivate"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::NOT_FOUND, "not_found".to_owned())
+    );
     let own = app.user_id("admin@demo.test").await;
-    let (status, body) = json(admin.post(app.url(&format!("/api/v1/admin/agents/{own}/deactivate"))).send().await.unwrap()).await;
+    let (status, body) = json(
+        admin
+            .post(app.url(&format!("/api/v1/admin/agents/{own}/deactivate")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_code(&body), "cannot_deactivate_self");
 }

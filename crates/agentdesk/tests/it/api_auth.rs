@@ -12,20 +12,42 @@ use agentdesk_core::Clock;
 use crate::helpers::*;
 use crate::on_both_backends;
 
-on_both_backends!(login_sets_a_hardened_session_cookie_and_me_answers, logout_ends_the_session_on_the_server, failures_answer_identically, account_throttle_locks_temporarily, idle_and_absolute_timeouts_end_sessions, deactivated_users_cannot_sign_in);
+on_both_backends!(
+    login_sets_a_hardened_session_cookie_and_me_answers,
+    logout_ends_the_session_on_the_server,
+    failures_answer_identically,
+    account_throttle_locks_temporarily,
+    idle_and_absolute_timeouts_end_sessions,
+    deactivated_users_cannot_sign_in
+);
 
 async fn login_sets_a_hardened_session_cookie_and_me_answers(backend: Backend) {
     let app = spawn_app(backend).await;
     let client = app.client();
-    let res = app.login_response(&client, "Agent1@Demo.Test", DEMO_PASSWORD).await;
+    let res = app
+        .login_response(&client, "Agent1@Demo.Test", DEMO_PASSWORD)
+        .await;
     assert_eq!(res.status(), StatusCode::OK);
-    let cookie = res.headers().get(SET_COOKIE).unwrap().to_str().unwrap().to_owned();
+    let cookie = res
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
     assert!(cookie.starts_with("agentdesk_session="), "{cookie}");
     for attr in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(cookie.contains(attr), "{attr} missing in {cookie}");
     }
     assert!(!cookie.contains("Domain"), "{cookie}");
-    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1.to_owned();
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
     assert!(token.len() >= 43, "token too short for 256 bits: {token}");
     let (_, body) = json(res).await;
     assert_eq!(body, json!({"status": "authenticated"}));
@@ -42,21 +64,58 @@ async fn login_sets_a_hardened_session_cookie_and_me_answers(backend: Backend) {
     assert!(me["avatar_url"].is_null() && me["phone"].is_null());
 
     // Only a hash of the token is stored.
-    let stored = app.state.store().live_session(&token, app.clock.now(), app.clock.now().minus_secs(60)).await.unwrap();
-    assert!(stored.is_none(), "the raw token must not be a key in the database");
+    let stored = app
+        .state
+        .store()
+        .live_session(&token, app.clock.now(), app.clock.now().minus_secs(60))
+        .await
+        .unwrap();
+    assert!(
+        stored.is_none(),
+        "the raw token must not be a key in the database"
+    );
 }
 
 async fn logout_ends_the_session_on_the_server(backend: Backend) {
     let app = spawn_app(backend).await;
     let client = app.client();
-    let res = app.login_response(&client, "agent2@demo.test", DEMO_PASSWORD).await;
-    let cookie = res.headers().get(SET_COOKIE).unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
-    let res = client.post(app.url("/api/v1/auth/logout")).send().await.unwrap();
+    let res = app
+        .login_response(&client, "agent2@demo.test", DEMO_PASSWORD)
+        .await;
+    let cookie = res
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let res = client
+        .post(app.url("/api/v1/auth/logout"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
-    assert!(res.headers().get(SET_COOKIE).unwrap().to_str().unwrap().contains("Max-Age=0"));
+    assert!(
+        res.headers()
+            .get(SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("Max-Age=0")
+    );
     // Replaying the old cookie by hand: the server no longer knows it.
     let raw = reqwest::Client::new();
-    let (status, body) = json(raw.get(app.url("/api/v1/me")).header(COOKIE, &cookie).send().await.unwrap()).await;
+    let (status, body) = json(
+        raw.get(app.url("/api/v1/me"))
+            .header(COOKIE, &cookie)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(error_code(&body), "unauthenticated");
 }
@@ -66,7 +125,11 @@ async fn failures_answer_identically(backend: Backend) {
     let client = app.client();
     let mut answers = Vec::new();
     let mut durations = Vec::new();
-    for (email, password) in [("agent1@demo.test", "wrong-password-1"), ("nobody@demo.test", "wrong-password-1"), ("not an email", "x")] {
+    for (email, password) in [
+        ("agent1@demo.test", "wrong-password-1"),
+        ("nobody@demo.test", "wrong-password-1"),
+        ("not an email", "x"),
+    ] {
         let started = Instant::now();
         let res = app.login_response(&client, email, password).await;
         durations.push(started.elapsed());
@@ -76,11 +139,17 @@ async fn failures_answer_identically(backend: Backend) {
     }
     assert_eq!(answers[0].0, StatusCode::UNAUTHORIZED);
     assert_eq!(error_code(&answers[0].1), "invalid_credentials");
-    assert_eq!(answers[0], answers[1], "unknown user and wrong password must answer the same");
+    assert_eq!(
+        answers[0], answers[1],
+        "unknown user and wrong password must answer the same"
+    );
     assert_eq!(answers[0], answers[2]);
     // Unknown users still pay for a password hash: no fast path that reveals the account is missing.
     let (known, unknown) = (durations[0], durations[1]);
-    assert!(unknown * 4 >= known, "unknown user answered much faster ({unknown:?} vs {known:?})");
+    assert!(
+        unknown * 4 >= known,
+        "unknown user answered much faster ({unknown:?} vs {known:?})"
+    );
 }
 
 async fn account_throttle_locks_temporarily(backend: Backend) {
@@ -88,30 +157,61 @@ async fn account_throttle_locks_temporarily(backend: Backend) {
     let client = app.client();
     for email in ["agent3@demo.test", "ghost@demo.test"] {
         for _ in 0..5 {
-            let (status, _) = json(app.login_response(&client, email, "not-the-password").await).await;
+            let (status, _) =
+                json(app.login_response(&client, email, "not-the-password").await).await;
             assert_eq!(status, StatusCode::UNAUTHORIZED);
         }
         // Locked now, even with the right password; unknown and known accounts alike.
         let res = app.login_response(&client, email, DEMO_PASSWORD).await;
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{email}");
-        let retry: i64 = res.headers().get(RETRY_AFTER).unwrap().to_str().unwrap().parse().unwrap();
+        let retry: i64 = res
+            .headers()
+            .get(RETRY_AFTER)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
         assert!((1..=30).contains(&retry), "Retry-After {retry}");
         let (_, body) = json(res).await;
         assert_eq!(error_code(&body), "rate_limited");
-        assert!(body["error"]["message"].as_str().unwrap().contains(&retry.to_string()));
+        assert!(
+            body["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains(&retry.to_string())
+        );
     }
     // Temporary: after the wait the real user gets in, and success clears the counter.
     app.clock.advance_secs(31);
     app.signed_in("agent3@demo.test", DEMO_PASSWORD).await;
-    let (status, _) = json(app.login_response(&client, "agent3@demo.test", "nope-nope-nope").await).await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "counter should restart after a success");
+    let (status, _) = json(
+        app.login_response(&client, "agent3@demo.test", "nope-nope-nope")
+            .await,
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "counter should restart after a success"
+    );
     // One more failure after the lock ran out locks again, for twice as long.
     let (status, _) = json(app.login_response(&client, "ghost@demo.test", "x").await).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     let res = app.login_response(&client, "ghost@demo.test", "x").await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry: i64 = res.headers().get(RETRY_AFTER).unwrap().to_str().unwrap().parse().unwrap();
-    assert!((31..=60).contains(&retry), "doubled lock expected, got {retry}");
+    let retry: i64 = res
+        .headers()
+        .get(RETRY_AFTER)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        (31..=60).contains(&retry),
+        "doubled lock expected, got {retry}"
+    );
 }
 
 async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
@@ -123,11 +223,23 @@ async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
         async move { c.get(url).send().await.unwrap().status() }
     };
     app.clock.advance_secs(29 * 60);
-    assert_eq!(me(&client).await, StatusCode::OK, "29 idle minutes are fine");
+    assert_eq!(
+        me(&client).await,
+        StatusCode::OK,
+        "29 idle minutes are fine"
+    );
     app.clock.advance_secs(29 * 60);
-    assert_eq!(me(&client).await, StatusCode::OK, "activity extends the idle deadline");
+    assert_eq!(
+        me(&client).await,
+        StatusCode::OK,
+        "activity extends the idle deadline"
+    );
     app.clock.advance_secs(31 * 60);
-    assert_eq!(me(&client).await, StatusCode::UNAUTHORIZED, "31 idle minutes end the session");
+    assert_eq!(
+        me(&client).await,
+        StatusCode::UNAUTHORIZED,
+        "31 idle minutes end the session"
+    );
 
     // Absolute: active every 20 minutes, still over after 12 hours.
     let client = app.agent(2).await;
@@ -136,18 +248,49 @@ async fn idle_and_absolute_timeouts_end_sessions(backend: Backend) {
         assert_eq!(me(&client).await, StatusCode::OK);
     }
     app.clock.advance_secs(20 * 60 + 1);
-    assert_eq!(me(&client).await, StatusCode::UNAUTHORIZED, "12 hours is the absolute limit");
+    assert_eq!(
+        me(&client).await,
+        StatusCode::UNAUTHORIZED,
+        "12 hours is the absolute limit"
+    );
 }
 
 async fn deactivated_users_cannot_sign_in(backend: Backend) {
     let app = spawn_app(backend).await;
     let id = app.user_id("agent2@demo.test").await;
-    let company = app.state.store().user(agentdesk_core::domain::UserId(id)).await.unwrap().unwrap().company_id;
-    app.state.store().set_user_active(company, agentdesk_core::domain::UserId(id), false, app.clock.now()).await.unwrap();
+    let company = app
+        .state
+        .store()
+        .user(agentdesk_core::domain::UserId(id))
+        .await
+        .unwrap()
+        .unwrap()
+        .company_id;
+    app.state
+        .store()
+        .set_user_active(
+            company,
+            agentdesk_core::domain::UserId(id),
+            false,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     let client = app.client();
-    let deactivated = json(app.login_response(&client, "agent2@demo.test", DEMO_PASSWORD).await).await;
-    let wrong = json(app.login_response(&client, "agent3@demo.test", "wrong-password-2").await).await;
-    assert_eq!(deactivated, wrong, "a deactivated account answers like a wrong password");
+    let deactivated = json(
+        app.login_response(&client, "agent2@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    let wrong = json(
+        app.login_response(&client, "agent3@demo.test", "wrong-password-2")
+            .await,
+    )
+    .await;
+    assert_eq!(
+        deactivated, wrong,
+        "a deactivated account answers like a wrong password"
+    );
 }
 
 #[tokio::test]
@@ -155,10 +298,18 @@ async fn per_ip_throttle_stops_spraying_many_accounts() {
     let app = spawn_app(Backend::Sqlite).await;
     let client = app.client();
     for i in 0..50 {
-        let (status, _) = json(app.login_response(&client, &format!("spray{i}@demo.test"), "Password1!").await).await;
+        let (status, _) = json(
+            app.login_response(&client, &format!("spray{i}@demo.test"), "Password1!")
+                .await,
+        )
+        .await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
     }
-    let (status, body) = json(app.login_response(&client, "admin@demo.test", DEMO_PASSWORD).await).await;
+    let (status, body) = json(
+        app.login_response(&client, "admin@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(error_code(&body), "rate_limited");
     app.clock.advance_secs(31);
@@ -169,22 +320,68 @@ async fn per_ip_throttle_stops_spraying_many_accounts() {
 async fn every_sign_in_gets_a_new_session_id() {
     let app = spawn_app(Backend::Sqlite).await;
     let client = app.client();
-    let first = app.login_response(&client, "agent1@demo.test", DEMO_PASSWORD).await;
-    let first = first.headers().get(SET_COOKIE).unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
-    let second = app.login_response(&client, "agent1@demo.test", DEMO_PASSWORD).await;
-    let second = second.headers().get(SET_COOKIE).unwrap().to_str().unwrap().split(';').next().unwrap().to_owned();
+    let first = app
+        .login_response(&client, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    let first = first
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
+    let second = app
+        .login_response(&client, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    let second = second
+        .headers()
+        .get(SET_COOKIE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_owned();
     assert_ne!(first, second);
     let raw = reqwest::Client::new();
-    let status = raw.get(app.url("/api/v1/me")).header(COOKIE, &first).send().await.unwrap().status();
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "the session the browser had before signing in again ends");
-    let status = raw.get(app.url("/api/v1/me")).header(COOKIE, &second).send().await.unwrap().status();
+    let status = raw
+        .get(app.url("/api/v1/me"))
+        .header(COOKIE, &first)
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the session the browser had before signing in again ends"
+    );
+    let status = raw
+        .get(app.url("/api/v1/me"))
+        .header(COOKIE, &second)
+        .send()
+        .await
+        .unwrap()
+        .status();
     assert_eq!(status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn a_half_session_can_reach_nothing_else() {
     let app = spawn_app(Backend::Sqlite).await;
-    let user = app.state.store().user(agentdesk_core::domain::UserId(app.user_id("agent1@demo.test").await)).await.unwrap().unwrap();
+    let user = app
+        .state
+        .store()
+        .user(agentdesk_core::domain::UserId(
+            app.user_id("agent1@demo.test").await,
+        ))
+        .await
+        .unwrap()
+        .unwrap();
     let token = agentdesk::auth::session::new_token();
     app.state
         .store()
@@ -199,15 +396,30 @@ async fn a_half_session_can_reach_nothing_else() {
         })
         .await
         .unwrap();
-    let raw = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let raw = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let cookie = format!("agentdesk_session={token}");
-    for (method, path) in [("GET", "/api/v1/me"), ("PATCH", "/api/v1/me"), ("GET", "/api/v1/admin/agents")] {
-        let req = raw.request(method.parse().unwrap(), app.url(path)).header(COOKIE, &cookie).json(&json!({"first_name": "X"}));
+    for (method, path) in [
+        ("GET", "/api/v1/me"),
+        ("PATCH", "/api/v1/me"),
+        ("GET", "/api/v1/admin/agents"),
+    ] {
+        let req = raw
+            .request(method.parse().unwrap(), app.url(path))
+            .header(COOKIE, &cookie)
+            .json(&json!({"first_name": "X"}));
         let (status, body) = json(req.send().await.unwrap()).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {path}");
         assert_eq!(error_code(&body), "unauthenticated");
     }
-    let page = raw.get(app.url("/inbox")).header(COOKIE, &cookie).send().await.unwrap();
+    let page = raw
+        .get(app.url("/inbox"))
+        .header(COOKIE, &cookie)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
     assert_eq!(page.headers().get("location").unwrap(), "/login");
 }
@@ -218,16 +430,46 @@ async fn cross_site_unsafe_requests_are_refused() {
     let raw = reqwest::Client::new();
     let body = json!({"email": "agent1@demo.test", "password": DEMO_PASSWORD});
     let login = || raw.post(app.url("/api/v1/auth/login")).json(&body);
-    for (name, value) in [("sec-fetch-site", "cross-site"), ("sec-fetch-site", "same-site"), ("origin", "http://evil.example")] {
+    for (name, value) in [
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
+        ("origin", "http://evil.example"),
+    ] {
         let (status, err) = json(login().header(name, value).send().await.unwrap()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {value}");
         assert_eq!(error_code(&err), "cross_site_request");
     }
-    assert_eq!(login().header("sec-fetch-site", "same-origin").send().await.unwrap().status(), StatusCode::OK);
-    assert_eq!(login().header("origin", app.base.clone()).send().await.unwrap().status(), StatusCode::OK);
-    assert_eq!(login().send().await.unwrap().status(), StatusCode::OK, "non-browser clients pass");
+    assert_eq!(
+        login()
+            .header("sec-fetch-site", "same-origin")
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        login()
+            .header("origin", app.base.clone())
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        login().send().await.unwrap().status(),
+        StatusCode::OK,
+        "non-browser clients pass"
+    );
     // JSON endpoints insist on a JSON content type (a form post cannot smuggle a login).
-    let res = raw.post(app.url("/api/v1/auth/login")).header(CONTENT_TYPE, "text/plain").body(body.to_string()).send().await.unwrap();
+    let res = raw
+        .post(app.url("/api/v1/auth/login"))
+        .header(CONTENT_TYPE, "text/plain")
+        .body(body.to_string())
+        .send()
+        .await
+        .unwrap();
     let (status, err) = json(res).await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_eq!(error_code(&err), "unsupported_media_type");
@@ -237,25 +479,52 @@ async fn cross_site_unsafe_requests_are_refused() {
 async fn security_headers_are_on_every_response() {
     let app = spawn_app(Backend::Sqlite).await;
     let raw = reqwest::Client::new();
-    for path in ["/login", "/api/v1/me", "/healthz", "/nope", "/assets/css/app.css"] {
+    for path in [
+        "/login",
+        "/api/v1/me",
+        "/healthz",
+        "/nope",
+        "/assets/css/app.css",
+    ] {
         let res = raw.get(app.url(path)).send().await.unwrap();
         let h = res.headers();
         let csp = h.get("content-security-policy").unwrap().to_str().unwrap();
-        for part in ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "script-src 'self'"] {
+        for part in [
+            "default-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "frame-ancestors 'none'",
+            "script-src 'self'",
+        ] {
             assert!(csp.contains(part), "{path}: {part} missing from {csp}");
         }
         assert!(!csp.contains("unsafe-inline"));
-        assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff", "{path}");
+        assert_eq!(
+            h.get("x-content-type-options").unwrap(),
+            "nosniff",
+            "{path}"
+        );
         assert_eq!(h.get("referrer-policy").unwrap(), "same-origin", "{path}");
         assert!(h.get("x-request-id").is_some(), "{path}");
-        assert!(h.get("strict-transport-security").is_none(), "no HSTS on plain http");
+        assert!(
+            h.get("strict-transport-security").is_none(),
+            "no HSTS on plain http"
+        );
         if path != "/assets/css/app.css" {
             assert_eq!(h.get("cache-control").unwrap(), "no-store", "{path}");
         }
     }
-    let https = spawn_app_with(Backend::Sqlite, |c| c.public_url = Some("https://desk.example".into())).await;
-    let res = https.login_response(&https.client(), "agent1@demo.test", DEMO_PASSWORD).await;
+    let https = spawn_app_with(Backend::Sqlite, |c| {
+        c.public_url = Some("https://desk.example".into())
+    })
+    .await;
+    let res = https
+        .login_response(&https.client(), "agent1@demo.test", DEMO_PASSWORD)
+        .await;
     assert!(res.headers().get("strict-transport-security").is_some());
     let cookie = res.headers().get(SET_COOKIE).unwrap().to_str().unwrap();
-    assert!(cookie.starts_with("__Host-agentdesk_session=") && cookie.contains("; Secure"), "{cookie}");
+    assert!(
+        cookie.starts_with("__Host-agentdesk_session=") && cookie.contains("; Secure"),
+        "{cookie}"
+    );
 }

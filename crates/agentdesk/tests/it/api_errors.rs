@@ -22,7 +22,8 @@ async fn profile_patch_validates_and_persists(backend: Backend) {
     assert_eq!(me["first_name"], "Mei");
     assert_eq!(me["last_name"].as_str().unwrap().chars().count(), 50);
 
-    let (status, body) = patch(json!({"first_name": "   ", "last_name": "张".repeat(51), "locale": "xx"})).await;
+    let (status, body) =
+        patch(json!({"first_name": "   ", "last_name": "张".repeat(51), "locale": "xx"})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(error_code(&body), "validation_failed");
     assert_eq!(body["error"]["fields"]["first_name"]["code"], "required");
@@ -30,22 +31,61 @@ async fn profile_patch_validates_and_persists(backend: Backend) {
     assert_eq!(body["error"]["fields"]["locale"]["code"], "unsupported");
 
     let (status, body) = patch(json!({"email": "other@demo.test"})).await;
-    assert_eq!((status, error_code(&body)), (StatusCode::UNPROCESSABLE_ENTITY, "email_read_only".to_owned()));
+    assert_eq!(
+        (status, error_code(&body)),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "email_read_only".to_owned()
+        )
+    );
     let (status, body) = patch(json!({"role": "admin"})).await;
-    assert_eq!((status, error_code(&body)), (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body".to_owned()));
+    assert_eq!(
+        (status, error_code(&body)),
+        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body".to_owned())
+    );
 
     // Nothing of the refused requests was applied; the language switch is.
     let (status, me) = patch(json!({"locale": "zh-CN"})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(me["locale"], "zh-CN");
     let (_, me) = json(agent.get(app.url("/api/v1/me")).send().await.unwrap()).await;
-    assert_eq!((me["first_name"].as_str(), me["email"].as_str(), me["role"].as_str()), (Some("Mei"), Some("agent1@demo.test"), Some("agent")));
+    assert_eq!(
+        (
+            me["first_name"].as_str(),
+            me["email"].as_str(),
+            me["role"].as_str()
+        ),
+        (Some("Mei"), Some("agent1@demo.test"), Some("agent"))
+    );
     // From now on this user's errors and pages are in Chinese, whatever the browser says.
-    let (_, body) = json(agent.patch(app.url("/api/v1/me")).header(ACCEPT_LANGUAGE, "en").json(&json!({"first_name": ""})).send().await.unwrap()).await;
+    let (_, body) = json(
+        agent
+            .patch(app.url("/api/v1/me"))
+            .header(ACCEPT_LANGUAGE, "en")
+            .json(&json!({"first_name": ""}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(body["error"]["message"], "有些字段需要修改。");
-    assert_eq!(body["error"]["fields"]["first_name"]["message"], "此项为必填项。");
-    let page = agent.get(app.url("/preferences/profile")).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("<html lang=\"zh-CN\" dir=\"ltr\">"), "{}", &page[..200]);
+    assert_eq!(
+        body["error"]["fields"]["first_name"]["message"],
+        "此项为必填项。"
+    );
+    let page = agent
+        .get(app.url("/preferences/profile"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<html lang=\"zh-CN\" dir=\"ltr\">"),
+        "{}",
+        &page[..200]
+    );
     assert!(page.contains("个人偏好设置"));
 }
 
@@ -55,13 +95,49 @@ async fn every_error_has_the_documented_shape() {
     let agent = app.agent(1).await;
     let admin = app.admin().await;
     let cases: Vec<(reqwest::RequestBuilder, StatusCode, &str)> = vec![
-        (agent.get(app.url("/api/v1/nope")), StatusCode::NOT_FOUND, "not_found"),
-        (agent.delete(app.url("/api/v1/me")), StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed"),
-        (agent.patch(app.url("/api/v1/me")).header(CONTENT_TYPE, "application/json").body("{not json"), StatusCode::BAD_REQUEST, "malformed_body"),
-        (agent.patch(app.url("/api/v1/me")).json(&json!({"first_name": 5})), StatusCode::UNPROCESSABLE_ENTITY, "invalid_body"),
-        (agent.patch(app.url("/api/v1/me")).header(CONTENT_TYPE, "application/json").body(format!("{{\"first_name\":\"{}\"}}", "a".repeat(1_100_000))), StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
-        (admin.post(app.url("/api/v1/admin/agents/abc/deactivate")), StatusCode::BAD_REQUEST, "malformed_body"),
-        (app.client().get(app.url("/api/v1/me")), StatusCode::UNAUTHORIZED, "unauthenticated"),
+        (
+            agent.get(app.url("/api/v1/nope")),
+            StatusCode::NOT_FOUND,
+            "not_found",
+        ),
+        (
+            agent.delete(app.url("/api/v1/me")),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+        ),
+        (
+            agent
+                .patch(app.url("/api/v1/me"))
+                .header(CONTENT_TYPE, "application/json")
+                .body("{not json"),
+            StatusCode::BAD_REQUEST,
+            "malformed_body",
+        ),
+        (
+            agent
+                .patch(app.url("/api/v1/me"))
+                .json(&json!({"first_name": 5})),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_body",
+        ),
+        (
+            agent
+                .patch(app.url("/api/v1/me"))
+                .header(CONTENT_TYPE, "application/json")
+                .body(format!("{{\"first_name\":\"{}\"}}", "a".repeat(1_100_000))),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+        ),
+        (
+            admin.post(app.url("/api/v1/admin/agents/abc/deactivate")),
+            StatusCode::BAD_REQUEST,
+            "malformed_body",
+        ),
+        (
+            app.client().get(app.url("/api/v1/me")),
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+        ),
     ];
     for (req, status, code) in cases {
         let res = req.send().await.unwrap();
@@ -75,15 +151,46 @@ async fn every_error_has_the_documented_shape() {
 async fn languages_resolve_from_cookie_then_accept_language() {
     let app = spawn_app(Backend::Sqlite).await;
     let raw = reqwest::Client::new();
-    let message = |req: reqwest::RequestBuilder| async move { json(req.send().await.unwrap()).await.1["error"]["message"].as_str().unwrap().to_owned() };
+    let message = |req: reqwest::RequestBuilder| async move {
+        json(req.send().await.unwrap()).await.1["error"]["message"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
     let url = app.url("/api/v1/me");
     assert_eq!(message(raw.get(&url)).await, "Please sign in to continue.");
-    assert_eq!(message(raw.get(&url).header(ACCEPT_LANGUAGE, "zh-Hans-CN,zh;q=0.9")).await, "请先登录。");
-    assert_eq!(message(raw.get(&url).header(ACCEPT_LANGUAGE, "zh-CN").header(COOKIE, "agentdesk_lang=en")).await, "Please sign in to continue.");
-    assert_eq!(message(raw.get(&url).header(ACCEPT_LANGUAGE, "fr-FR")).await, "Please sign in to continue.");
-    let page = raw.get(app.url("/nope")).header(ACCEPT_LANGUAGE, "zh-CN").send().await.unwrap();
+    assert_eq!(
+        message(raw.get(&url).header(ACCEPT_LANGUAGE, "zh-Hans-CN,zh;q=0.9")).await,
+        "请先登录。"
+    );
+    assert_eq!(
+        message(
+            raw.get(&url)
+                .header(ACCEPT_LANGUAGE, "zh-CN")
+                .header(COOKIE, "agentdesk_lang=en")
+        )
+        .await,
+        "Please sign in to continue."
+    );
+    assert_eq!(
+        message(raw.get(&url).header(ACCEPT_LANGUAGE, "fr-FR")).await,
+        "Please sign in to continue."
+    );
+    let page = raw
+        .get(app.url("/nope"))
+        .header(ACCEPT_LANGUAGE, "zh-CN")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
-    assert!(page.headers().get(CONTENT_TYPE).unwrap().to_str().unwrap().starts_with("text/html"));
+    assert!(
+        page.headers()
+            .get(CONTENT_TYPE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     let html = page.text().await.unwrap();
     assert!(html.contains("页面不存在"), "{html}");
 }
@@ -93,16 +200,39 @@ async fn pages_render_in_every_locale_without_raw_keys() {
     let app = spawn_app(Backend::Sqlite).await;
     let admin = app.admin().await;
     for locale in agentdesk_core::domain::Locale::ALL {
-        let (status, _) = json(admin.patch(app.url("/api/v1/me")).json(&json!({"locale": locale.tag()})).send().await.unwrap()).await;
+        let (status, _) = json(
+            admin
+                .patch(app.url("/api/v1/me"))
+                .json(&json!({"locale": locale.tag()}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK);
         for path in ["/inbox", "/preferences/profile", "/admin/agents"] {
             let res = admin.get(app.url(path)).send().await.unwrap();
             assert_eq!(res.status(), StatusCode::OK, "{path}");
             let html = res.text().await.unwrap();
-            assert!(!html.contains(agentdesk::i18n::MISSING_MARK), "{path} in {locale:?} shows a raw key");
-            assert!(html.contains(&format!("lang=\"{}\"", locale.tag())), "{path}");
+            assert!(
+                !html.contains(agentdesk::i18n::MISSING_MARK),
+                "{path} in {locale:?} shows a raw key"
+            );
+            assert!(
+                html.contains(&format!("lang=\"{}\"", locale.tag())),
+                "{path}"
+            );
         }
-        let login = app.client().get(app.url("/login")).header(COOKIE, format!("agentdesk_lang={}", locale.tag())).send().await.unwrap().text().await.unwrap();
+        let login = app
+            .client()
+            .get(app.url("/login"))
+            .header(COOKIE, format!("agentdesk_lang={}", locale.tag()))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(!login.contains(agentdesk::i18n::MISSING_MARK));
         assert!(!login.contains("<script>"), "no inline scripts");
     }
@@ -117,15 +247,52 @@ async fn pages_redirect_when_signed_out_and_escape_user_text() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
         assert_eq!(res.headers().get("location").unwrap(), "/login");
     }
-    assert_eq!(anon.get(app.url("/")).send().await.unwrap().headers().get("location").unwrap(), "/login");
+    assert_eq!(
+        anon.get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .headers()
+            .get("location")
+            .unwrap(),
+        "/login"
+    );
     let agent = app.agent(2).await;
-    assert_eq!(agent.get(app.url("/")).send().await.unwrap().headers().get("location").unwrap(), "/inbox");
+    assert_eq!(
+        agent
+            .get(app.url("/"))
+            .send()
+            .await
+            .unwrap()
+            .headers()
+            .get("location")
+            .unwrap(),
+        "/inbox"
+    );
     let evil = "<img src=x onerror=alert(1)>";
-    let (status, _) = json(agent.patch(app.url("/api/v1/me")).json(&json!({"first_name": evil})).send().await.unwrap()).await;
+    let (status, _) = json(
+        agent
+            .patch(app.url("/api/v1/me"))
+            .json(&json!({"first_name": evil}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
-    let html = agent.get(app.url("/preferences/profile")).send().await.unwrap().text().await.unwrap();
+    let html = agent
+        .get(app.url("/preferences/profile"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains(evil), "user text must be escaped");
-    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;") || html.contains("&#60;img"), "escaped name expected");
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;") || html.contains("&#60;img"),
+        "escaped name expected"
+    );
 }
 
 #[tokio::test]
@@ -147,10 +314,17 @@ async fn openapi_documents_every_api_route() {
         ("/healthz", "get"),
     ];
     for (path, method) in expected {
-        assert!(paths.get(path).and_then(|p| p.get(method)).is_some(), "{method} {path} undocumented");
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} undocumented"
+        );
     }
     let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
-    assert_eq!(documented, expected.len(), "a route is documented that this test does not know: update the list");
+    assert_eq!(
+        documented,
+        expected.len(),
+        "a route is documented that this test does not know: update the list"
+    );
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
 }
 

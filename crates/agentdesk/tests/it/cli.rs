@@ -25,11 +25,29 @@ fn help_documents_every_command() {
     for word in ["serve", "user", "--config"] {
         assert!(help.contains(word), "{word} missing from:\n{help}");
     }
-    let sub = String::from_utf8(bin().args(["user", "add", "--help"]).output().unwrap().stdout).unwrap();
-    for word in ["--email", "--first-name", "--last-name", "--role", "--company", "AGENTDESK_PASSWORD"] {
+    let sub = String::from_utf8(
+        bin()
+            .args(["user", "add", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for word in [
+        "--email",
+        "--first-name",
+        "--last-name",
+        "--role",
+        "--company",
+        "AGENTDESK_PASSWORD",
+    ] {
         assert!(sub.contains(word), "{word} missing from:\n{sub}");
     }
-    assert!(String::from_utf8(bin().args(["serve", "--help"]).output().unwrap().stdout).unwrap().contains("--demo"));
+    assert!(
+        String::from_utf8(bin().args(["serve", "--help"]).output().unwrap().stdout)
+            .unwrap()
+            .contains("--demo")
+    );
 }
 
 #[test]
@@ -44,13 +62,20 @@ fn unknown_database_schemes_are_refused() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("unsupported database URL scheme \"mysql\""), "{err}");
+    assert!(
+        err.contains("unsupported database URL scheme \"mysql\""),
+        "{err}"
+    );
 }
 
 /// Starts `agentdesk serve` on port 0 and returns the child and its address from the log line.
 fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
     let mut cmd = bin();
-    cmd.arg("serve").args(args).env("AGENTDESK_LISTEN", "127.0.0.1:0").stdout(Stdio::piped()).stderr(Stdio::inherit());
+    cmd.arg("serve")
+        .args(args)
+        .env("AGENTDESK_LISTEN", "127.0.0.1:0")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
     for (k, v) in envs {
         cmd.env(k, v);
     }
@@ -58,7 +83,10 @@ fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Chi
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let addr = loop {
-        let line = lines.next().expect("server exited before listening").unwrap();
+        let line = lines
+            .next()
+            .expect("server exited before listening")
+            .unwrap();
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.split_whitespace().next().unwrap().to_owned();
         }
@@ -74,28 +102,76 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
     let data = dir.path().as_os_str();
     // Password from standard input.
     let mut child = bin()
-        .args(["user", "add", "--email", "Owner@Shop.test", "--first-name", "Olu", "--last-name", "Ade", "--role", "admin", "--company", "Shop"])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "Owner@Shop.test",
+            "--first-name",
+            "Olu",
+            "--last-name",
+            "Ade",
+            "--role",
+            "admin",
+            "--company",
+            "Shop",
+        ])
         .env("AGENTDESK_DATA_DIR", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"blue kettle on the stove\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"blue kettle on the stove\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Password from the environment; the company defaults to the only one there is.
     let out = bin()
-        .args(["user", "add", "--email", "helper@shop.test", "--first-name", "Hana", "--last-name", "Ito", "--role", "agent"])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "helper@shop.test",
+            "--first-name",
+            "Hana",
+            "--last-name",
+            "Ito",
+            "--role",
+            "agent",
+        ])
         .env("AGENTDESK_DATA_DIR", data)
         .env("AGENTDESK_PASSWORD", "green kettle on the stove")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"Shop\""));
     // A taken email and a weak password are refused with a reason.
     let out = bin()
-        .args(["user", "add", "--email", "OWNER@shop.test", "--first-name", "X", "--last-name", "Y", "--role", "agent"])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "OWNER@shop.test",
+            "--first-name",
+            "X",
+            "--last-name",
+            "Y",
+            "--role",
+            "agent",
+        ])
         .env("AGENTDESK_DATA_DIR", data)
         .env("AGENTDESK_PASSWORD", "another fine passphrase")
         .output()
@@ -103,7 +179,18 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
     let out = bin()
-        .args(["user", "add", "--email", "new@shop.test", "--first-name", "X", "--last-name", "Y", "--role", "agent"])
+        .args([
+            "user",
+            "add",
+            "--email",
+            "new@shop.test",
+            "--first-name",
+            "X",
+            "--last-name",
+            "Y",
+            "--role",
+            "agent",
+        ])
         .env("AGENTDESK_DATA_DIR", data)
         .env("AGENTDESK_PASSWORD", "password")
         .output()
@@ -113,7 +200,11 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
 
     let (mut server, addr) = serve(&[], &[("AGENTDESK_DATA_DIR", data)]);
     let client = reqwest::Client::new();
-    let health = client.get(format!("http://{addr}/healthz")).send().await.unwrap();
+    let health = client
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(health.status(), StatusCode::OK);
     let login = client
         .post(format!("http://{addr}/api/v1/auth/login"))
@@ -131,7 +222,10 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
     assert_eq!(owner.status(), StatusCode::OK);
 
     // Graceful shutdown on SIGTERM: exits 0.
-    let kill = Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    let kill = Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
     assert!(kill.success());
     let status = eventually("the server to exit", Duration::from_secs(20), || {
         let s = server.try_wait().unwrap();
@@ -147,7 +241,12 @@ async fn serve_demo_seeds_once_and_prints_credentials() {
     let data = dir.path().as_os_str();
     let (mut server, addr) = serve(&["--demo"], &[("AGENTDESK_DATA_DIR", data)]);
     let client = reqwest::Client::new();
-    for email in ["admin@demo.test", "agent1@demo.test", "agent2@demo.test", "agent3@demo.test"] {
+    for email in [
+        "admin@demo.test",
+        "agent1@demo.test",
+        "agent2@demo.test",
+        "agent3@demo.test",
+    ] {
         let res = client
             .post(format!("http://{addr}/api/v1/auth/login"))
             .json(&serde_json::json!({"email": email, "password": DEMO_PASSWORD}))
@@ -160,7 +259,16 @@ async fn serve_demo_seeds_once_and_prints_credentials() {
     server.wait().unwrap();
     // A custom demo password is honoured on a fresh database.
     let dir2 = tempfile::tempdir().unwrap();
-    let (mut server, addr) = serve(&["--demo"], &[("AGENTDESK_DATA_DIR", dir2.path().as_os_str()), ("AGENTDESK_DEMO_PASSWORD", std::ffi::OsStr::new("custom demo phrase 9"))]);
+    let (mut server, addr) = serve(
+        &["--demo"],
+        &[
+            ("AGENTDESK_DATA_DIR", dir2.path().as_os_str()),
+            (
+                "AGENTDESK_DEMO_PASSWORD",
+                std::ffi::OsStr::new("custom demo phrase 9"),
+            ),
+        ],
+    );
     let res = client
         .post(format!("http://{addr}/api/v1/auth/login"))
         .json(&serde_json::json!({"email": "agent3@demo.test", "password": "custom demo phrase 9"}))

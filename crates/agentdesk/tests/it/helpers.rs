@@ -22,7 +22,8 @@ pub enum Backend {
 }
 
 pub fn postgres_server_url() -> String {
-    std::env::var("AGENTDESK_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
+    std::env::var("AGENTDESK_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
 /// Whether PostgreSQL tests can run. Under `CI=true` an unreachable server is a failure, not a skip.
@@ -31,9 +32,15 @@ pub async fn postgres_or_skip() -> bool {
         return true;
     }
     if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("PostgreSQL at {} is unreachable and CI=true", postgres_server_url());
+        panic!(
+            "PostgreSQL at {} is unreachable and CI=true",
+            postgres_server_url()
+        );
     }
-    eprintln!("skipping: PostgreSQL at {} is unreachable", postgres_server_url());
+    eprintln!(
+        "skipping: PostgreSQL at {} is unreachable",
+        postgres_server_url()
+    );
     false
 }
 
@@ -43,7 +50,9 @@ pub async fn fresh_database_url(backend: Backend, dir: &std::path::Path) -> Stri
         Backend::Sqlite => format!("sqlite://{}", dir.join("test.db").display()),
         Backend::Postgres => {
             let name = format!("{}_{}", std::process::id(), unique_suffix());
-            agentdesk_store_postgres::scratch::create_database(&postgres_server_url(), &name).await.unwrap()
+            agentdesk_store_postgres::scratch::create_database(&postgres_server_url(), &name)
+                .await
+                .unwrap()
         }
     }
 }
@@ -51,7 +60,10 @@ pub async fn fresh_database_url(backend: Backend, dir: &std::path::Path) -> Stri
 pub fn unique_suffix() -> String {
     use std::sync::atomic::{AtomicU64, Ordering};
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
     format!("{}_{}", NEXT.fetch_add(1, Ordering::SeqCst), nanos)
 }
 
@@ -92,21 +104,31 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 /// Starts the app with the demo company seeded; `adjust` may change the configuration first.
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let mut config = Config::default();
-    config.listen = "127.0.0.1:0".into();
-    config.data_dir = dir.path().to_path_buf();
-    config.database_url = Some(Secret::new(fresh_database_url(backend, dir.path()).await));
-    config.demo = true;
+    let mut config = Config {
+        listen: "127.0.0.1:0".into(),
+        data_dir: dir.path().to_path_buf(),
+        database_url: Some(Secret::new(fresh_database_url(backend, dir.path()).await)),
+        demo: true,
+        ..Config::default()
+    };
     adjust(&mut config);
     let clock = Arc::new(ManualClock::default());
-    let app = Application::build_with_clock(config, clock.clone()).await.unwrap();
+    let app = Application::build_with_clock(config, clock.clone())
+        .await
+        .unwrap();
     let addr = app.local_addr();
     let state = app.state();
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until_stopped(async move {
         let _ = stopped.await;
     }));
-    TestApp { base: format!("http://{addr}"), clock, state, _dir: dir, _stop: stop }
+    TestApp {
+        base: format!("http://{addr}"),
+        clock,
+        state,
+        _dir: dir,
+        _stop: stop,
+    }
 }
 
 impl TestApp {
@@ -116,10 +138,19 @@ impl TestApp {
 
     /// A client with its own cookie jar, like a separate browser.
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
     }
 
-    pub async fn login_response(&self, client: &reqwest::Client, email: &str, password: &str) -> reqwest::Response {
+    pub async fn login_response(
+        &self,
+        client: &reqwest::Client,
+        email: &str,
+        password: &str,
+    ) -> reqwest::Response {
         client
             .post(self.url("/api/v1/auth/login"))
             .json(&serde_json::json!({"email": email, "password": password}))
@@ -132,7 +163,12 @@ impl TestApp {
     pub async fn signed_in(&self, email: &str, password: &str) -> reqwest::Client {
         let client = self.client();
         let res = self.login_response(&client, email, password).await;
-        assert_eq!(res.status(), StatusCode::OK, "login of {email} failed: {}", res.text().await.unwrap_or_default());
+        assert_eq!(
+            res.status(),
+            StatusCode::OK,
+            "login of {email} failed: {}",
+            res.text().await.unwrap_or_default()
+        );
         client
     }
 
@@ -141,12 +177,20 @@ impl TestApp {
     }
 
     pub async fn agent(&self, n: u8) -> reqwest::Client {
-        self.signed_in(&format!("agent{n}@demo.test"), DEMO_PASSWORD).await
+        self.signed_in(&format!("agent{n}@demo.test"), DEMO_PASSWORD)
+            .await
     }
 
     pub async fn user_id(&self, email: &str) -> i64 {
         let email = agentdesk_core::domain::Email::parse(email).unwrap();
-        self.state.store().user_by_email(&email).await.unwrap().unwrap().id.0
+        self.state
+            .store()
+            .user_by_email(&email)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .0
     }
 }
 
@@ -154,7 +198,8 @@ impl TestApp {
 pub async fn json(res: reqwest::Response) -> (StatusCode, Value) {
     let status = res.status();
     let text = res.text().await.unwrap();
-    let value = serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
+    let value =
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"));
     (status, value)
 }
 
@@ -162,7 +207,10 @@ pub async fn json(res: reqwest::Response) -> (StatusCode, Value) {
 pub fn error_code(body: &Value) -> String {
     let err = &body["error"];
     assert!(err["code"].is_string(), "no error.code in {body}");
-    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()), "no error.message in {body}");
+    assert!(
+        err["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "no error.message in {body}"
+    );
     err["code"].as_str().unwrap().to_owned()
 }
 
