@@ -1,21 +1,62 @@
-//! Row shapes shared by the SQLite and PostgreSQL stores. `sqlx::FromRow` derives are generic over
-//! the database, so each row is declared once and decoded by both backends; the conversion into
+//! What the SQLite and PostgreSQL stores share. Both drivers accept `$N` placeholders and the
+//! statements so far are plain SQL both databases run, so the `Store` implementation is written once
+//! (`impl_store!`) and expanded for each backend's pool type; a backend that needs its own SQL for
+//! something (full-text search, notifications) implements that method itself. `sqlx::FromRow`
+//! derives are generic over the database, so each row is declared once; converting rows into
 //! domain records re-validates every stored value.
 
-use agentdesk_core::domain::{Company, CompanyId, Email, Locale, PersonName, Role, User, UserId};
-use agentdesk_core::store::{Session, SessionKind, ThrottleState};
-use agentdesk_core::{StoreError, Timestamp};
+mod store_impl;
 
-/// The user columns in the order `UserRow` expects.
-pub const USER_COLUMNS: &str = "id, company_id, email, first_name, last_name, role, locale, password_hash, active, created_at, updated_at";
+// Re-exported for `impl_store!`, which expands in the backend crates.
+pub use agentdesk_core::domain::{
+    Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User, UserId,
+};
+pub use agentdesk_core::store::{
+    NewSession, Session, SessionKind, StoreResult as Result, ThrottleState,
+};
+pub use agentdesk_core::{StoreError, Timestamp};
 
-/// `USER_COLUMNS` qualified by a table alias, for joins.
-pub fn prefixed_user_columns(alias: &str) -> String {
-    USER_COLUMNS
-        .split(", ")
-        .map(|c| format!("{alias}.{c}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The user columns in the order `UserRow` expects, as a literal for `concat!`; with a prefix
+/// such as `"u."` for joins.
+#[macro_export]
+macro_rules! user_columns {
+    () => {
+        $crate::user_columns!("")
+    };
+    ($p:literal) => {
+        concat!(
+            $p,
+            "id, ",
+            $p,
+            "company_id, ",
+            $p,
+            "email, ",
+            $p,
+            "first_name, ",
+            $p,
+            "last_name, ",
+            $p,
+            "role, ",
+            $p,
+            "locale, ",
+            $p,
+            "password_hash, ",
+            $p,
+            "active, ",
+            $p,
+            "created_at, ",
+            $p,
+            "updated_at"
+        )
+    };
+}
+
+/// The session columns `SessionUserRow` expects before the user columns, for a join of `sessions s`.
+#[macro_export]
+macro_rules! session_columns {
+    () => {
+        "s.token_hash, s.kind, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent"
+    };
 }
 
 /// Maps a driver error by kind: a unique violation is a `Conflict` on every backend.
@@ -63,7 +104,7 @@ pub struct UserRow {
 }
 
 impl UserRow {
-    pub fn into_user(self) -> Result<User, StoreError> {
+    pub fn into_user(self) -> Result<User> {
         Ok(User {
             id: UserId(self.id),
             company_id: CompanyId(self.company_id),
@@ -85,7 +126,7 @@ impl UserRow {
     }
 }
 
-/// A session joined with its user (`prefixed_user_columns("u")` after the session columns).
+/// A session joined with its user (`session_columns!()` then `user_columns!("u.")`).
 #[derive(Debug, sqlx::FromRow)]
 pub struct SessionUserRow {
     pub token_hash: String,
@@ -100,7 +141,7 @@ pub struct SessionUserRow {
 }
 
 impl SessionUserRow {
-    pub fn into_pair(self) -> Result<(Session, User), StoreError> {
+    pub fn into_pair(self) -> Result<(Session, User)> {
         let kind =
             SessionKind::parse(&self.kind).ok_or_else(|| corrupt("session kind", &self.kind))?;
         let user = self.user.into_user()?;
@@ -117,9 +158,6 @@ impl SessionUserRow {
         Ok((session, user))
     }
 }
-
-/// The session columns `SessionUserRow` expects before the user columns, for a join of `sessions s`.
-pub const SESSION_COLUMNS: &str = "s.token_hash, s.kind, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent";
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct ThrottleRow {

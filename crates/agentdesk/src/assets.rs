@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use axum::extract::Path;
+use axum::extract::{Path, Query};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use rust_embed::Embed;
@@ -40,7 +40,14 @@ pub fn url(path: &str) -> String {
     }
 }
 
-pub async fn serve(Path(path): Path<String>) -> Response {
+#[derive(serde::Deserialize)]
+pub struct Version {
+    v: Option<String>,
+}
+
+/// Serves an asset. Only a URL carrying the current content hash may be cached for good; a bare
+/// URL (an ES module's `import './api.js'`) must be revalidated so an upgrade is seen at once.
+pub async fn serve(Path(path): Path<String>, Query(version): Query<Version>) -> Response {
     let Some(file) = Static::get(&path) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -50,10 +57,19 @@ pub async fn serve(Path(path): Path<String>) -> Response {
     if let Ok(v) = HeaderValue::from_str(mime.as_ref()) {
         h.insert(header::CONTENT_TYPE, v);
     }
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    );
+    let current = version.v.is_some_and(|v| versions().get(&path) == Some(&v));
+    let cache = if current {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Some(tag) = versions()
+        .get(&path)
+        .and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok())
+    {
+        h.insert(header::ETAG, tag);
+    }
     res
 }
 

@@ -97,20 +97,37 @@ pub async fn create(
         PersonName::parse(&body.last_name).map(|v| last = Some(v)),
     );
     note("role", Role::parse(&body.role).map(|v| role = Some(v)));
-    let (Some(email), Some(first_name), Some(last_name), Some(role)) = (email, first, last, role)
-    else {
-        return Err(ApiError::Validation(problems));
+    // The password is judged in the same round as the other fields, against whatever personal
+    // data parsed, so the admin sees every problem at once.
+    let personal: Vec<&str> = [
+        email.as_ref().map(Email::as_str),
+        email.as_ref().map(Email::local_part),
+        first.as_ref().map(PersonName::as_str),
+        last.as_ref().map(PersonName::as_str),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let weak = match password::check_new("password", &body.password, &personal) {
+        Ok(()) => None,
+        Err(ApiError::WeakPassword { problem, .. }) => Some(problem),
+        Err(other) => return Err(other),
     };
-    password::check_new(
-        "password",
-        &body.password,
-        &[
-            email.as_str(),
-            email.local_part(),
-            first_name.as_str(),
-            last_name.as_str(),
-        ],
-    )?;
+    let (Some(email), Some(first_name), Some(last_name), Some(role), None) =
+        (email, first, last, role, weak.clone())
+    else {
+        return Err(match weak {
+            Some(problem) if problems.is_empty() => ApiError::WeakPassword {
+                field: "password",
+                problem,
+            },
+            Some(problem) => {
+                problems.insert("password".to_owned(), problem);
+                ApiError::Validation(problems)
+            }
+            None => ApiError::Validation(problems),
+        });
+    };
     let company = state
         .store()
         .company(admin.company_id)

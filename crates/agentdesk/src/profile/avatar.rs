@@ -29,7 +29,8 @@ impl Initials {
             });
         Self {
             letters,
-            colour: (hash % 8) as u8,
+            // FNV-1a mixes its low bits poorly; fold the high half in before taking three bits.
+            colour: ((hash ^ (hash >> 16)) % 8) as u8,
         }
     }
 
@@ -49,5 +50,19 @@ mod tests {
         assert_eq!(a, Initials::from_names("ada", "Lovelace"));
         assert_eq!(Initials::from_names("明", "李").letters, "明李");
         assert!(a.colour < 8);
+        // Different people mostly get different colours.
+        let demo = [
+            ("Alex", "Admin"),
+            ("Mia", "Chen"),
+            ("Lucas", "Silva"),
+            ("Sara", "Haddad"),
+            ("Nora", "Lee"),
+            ("Omar", "Haddad"),
+        ];
+        let colours: std::collections::BTreeSet<u8> = demo
+            .iter()
+            .map(|(f, l)| Initials::from_names(f, l).colour)
+            .collect();
+        assert!(colours.len() >= 4, "{colours:?}");
     }
 }

@@ -8,6 +8,7 @@ use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::avatar::Initials;
 use crate::http::error::{ErrorBody, FieldErrors};
 use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx};
 use crate::state::AppState;
@@ -28,6 +29,9 @@ pub struct MeView {
     /// E.164, once a number is verified.
     pub phone: Option<String>,
     pub avatar_url: Option<String>,
+    /// What colleagues see without a picture: initials on colour `avatar_color` (0–7).
+    pub initials: String,
+    pub avatar_color: u8,
     /// The language the user reads the product in.
     pub locale: String,
     /// `admin` or `agent`.
@@ -37,6 +41,7 @@ pub struct MeView {
 
 impl MeView {
     pub fn of(user: &User, fallback: Locale) -> Self {
+        let initials = Initials::of(user);
         Self {
             id: user.id.0,
             email: user.email.to_string(),
@@ -44,6 +49,8 @@ impl MeView {
             last_name: user.last_name.as_str().to_owned(),
             phone: None,
             avatar_url: None,
+            initials: initials.letters,
+            avatar_color: initials.colour,
             locale: user.locale.unwrap_or(fallback).tag().to_owned(),
             role: user.role.as_str().to_owned(),
             two_factor: TwoFactorView {

@@ -60,36 +60,19 @@ function setStatus(text, success = false) {
   statusLine.classList.toggle('is-success', success && Boolean(text));
 }
 
-/** Shows the saved names everywhere the page already displays them. */
-function showNameEverywhere({ first_name: first, last_name: last }) {
+/** Shows the saved names, and the initials and colour the server derived, everywhere on the page. */
+function showNameEverywhere({ first_name: first, last_name: last, initials, avatar_color: colour }) {
   const fullName = `${first} ${last}`;
   for (const el of document.querySelectorAll('.me-button__name, .profile-head__name')) {
     el.textContent = fullName;
   }
-  const initials = initialsOf(first, last);
   for (const avatar of document.querySelectorAll('.me-button .avatar, .profile-head .avatar')) {
-    avatar.textContent = initials.letters;
+    avatar.textContent = initials;
     for (const cls of [...avatar.classList]) {
       if (/^avatar--c\d$/.test(cls)) avatar.classList.remove(cls);
     }
-    avatar.classList.add(`avatar--c${initials.colour}`);
+    avatar.classList.add(`avatar--c${colour}`);
   }
-}
-
-/**
- * Initials and colour exactly as the server derives them (src/profile/avatar.rs): the first
- * character of each name, upper-cased, on colour FNV-1a("first last") % 8 over the UTF-8 bytes.
- */
-function initialsOf(first, last) {
-  const letters = [first, last]
-    .map((name) => [...name][0] ?? '')
-    .join('')
-    .toUpperCase();
-  let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(`${first} ${last}`)) {
-    hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-  }
-  return { letters, colour: hash % 8 };
 }
 
 if (form) {
@@ -120,16 +103,12 @@ if (form) {
     setBusy(saveButton, false);
 
     if (ok) {
-      const names = {
-        first_name: data?.first_name ?? body.first_name,
-        last_name: data?.last_name ?? body.last_name,
-      };
       for (const name of NAME_FIELDS) {
-        input(name).value = names[name];
+        input(name).value = data[name];
         updateCounter(name);
       }
       saved = currentNames();
-      showNameEverywhere(names);
+      showNameEverywhere(data);
       setStatus(form.dataset.msgSaved, true);
       return;
     }

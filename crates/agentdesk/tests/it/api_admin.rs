@@ -125,6 +125,19 @@ async fn new_agents_are_validated_field_by_field() {
     assert_eq!(fields["last_name"]["code"], "too_long");
     assert_eq!(fields["role"]["code"], "unsupported");
     assert!(fields["email"]["message"].as_str().unwrap().len() > 5);
+    assert!(
+        fields.get("password").is_none(),
+        "a fine password is not flagged"
+    );
+
+    // A weak password is reported in the same answer as the other problems.
+    let (status, body) = post(json!({"email": "nope", "first_name": "Omar", "last_name": "Haddad", "role": "agent", "password": "123456789"})).await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed")
+    );
+    assert_eq!(body["error"]["fields"]["email"]["code"], "invalid_format");
+    assert_eq!(body["error"]["fields"]["password"]["code"], "too_common");
 
     for (password, code) in [
         ("short", "too_short"),

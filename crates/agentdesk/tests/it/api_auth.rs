@@ -62,6 +62,8 @@ async fn login_sets_a_hardened_session_cookie_and_me_answers(backend: Backend) {
     assert_eq!(me["locale"], "en");
     assert_eq!(me["two_factor"], json!({"enabled": false, "method": null}));
     assert!(me["avatar_url"].is_null() && me["phone"].is_null());
+    assert_eq!(me["initials"], "MC");
+    assert!(me["avatar_color"].as_u64().unwrap() < 8);
 
     // Only a hash of the token is stored.
     let stored = app
@@ -526,5 +528,63 @@ async fn security_headers_are_on_every_response() {
     assert!(
         cookie.starts_with("__Host-agentdesk_session=") && cookie.contains("; Secure"),
         "{cookie}"
+    );
+}
+
+#[tokio::test]
+async fn only_versioned_asset_urls_are_cached_for_good() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let html = app
+        .client()
+        .get(app.url("/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let css = html
+        .split("href=\"")
+        .find_map(|s| {
+            s.split('"')
+                .next()
+                .filter(|u| u.starts_with("/assets/css/app.css?v="))
+        })
+        .unwrap()
+        .to_owned();
+    let raw = reqwest::Client::new();
+    let versioned = raw.get(app.url(&css)).send().await.unwrap();
+    assert_eq!(versioned.status(), StatusCode::OK);
+    assert_eq!(
+        versioned.headers().get("cache-control").unwrap(),
+        "public, max-age=31536000, immutable"
+    );
+    assert!(
+        versioned
+            .headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/css")
+    );
+    // A bare URL (what an ES module's relative import asks for) and a stale version revalidate.
+    for url in ["/assets/js/api.js", "/assets/css/app.css?v=000000"] {
+        let res = raw.get(app.url(url)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(
+            res.headers().get("cache-control").unwrap(),
+            "no-cache",
+            "{url}"
+        );
+        assert!(res.headers().get("etag").is_some());
+    }
+    assert_eq!(
+        raw.get(app.url("/assets/js/nope.js"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
     );
 }

@@ -224,6 +224,19 @@ async fn sign_in_open_preferences_switch_to_chinese_and_sign_out() {
     assert_eq!(b.text("h1").await, "Your preference");
     b.screenshot("preferences-profile").await;
 
+    // Saving names updates the sidebar and the initials at once, without a reload.
+    b.fill("#first_name", "Amélie").await;
+    b.fill("#last_name", "Zhang").await;
+    assert_eq!(b.text("#first_name-count").await, "6 / 50");
+    b.click("#profile-save").await;
+    b.wait_js(
+        "the sidebar name",
+        "document.querySelector('.me-button__name').textContent === 'Amélie Zhang'",
+    )
+    .await;
+    assert_eq!(b.text("#me-button .avatar").await, "AZ");
+    assert_eq!(b.text("#profile-status").await, "Saved");
+
     // Switching the language applies at once to the whole UI.
     b.client
         .find(Locator::Css("#language option[value='zh-CN']"))
