@@ -8,6 +8,8 @@ use crate::state::AppState;
 
 pub const COMPANY: &str = "Demo Co";
 pub const DEFAULT_PASSWORD: &str = "demo-password-1";
+/// The argon2id hash of `DEFAULT_PASSWORD`, so seeding with the default spends no time hashing.
+const DEFAULT_PASSWORD_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$XoUN7w34FK2gTb5LHqWx9A$9BWXV5RWckakbseZ36oOjka5w9dzDKy7EXukwX+wcTY";
 
 /// (email, first name, last name, role)
 pub const USERS: [(&str, &str, &str, Role); 4] = [
@@ -32,12 +34,11 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     if state.store().count_users().await? > 0 {
         return Ok(false);
     }
-    let password = state
-        .config()
-        .demo_password
-        .as_ref()
-        .map(|s| s.expose().to_owned())
-        .unwrap_or_else(|| DEFAULT_PASSWORD.to_owned());
+    // The demo users share a public password; one hash serves them all.
+    let password_hash = match &state.config().demo_password {
+        Some(custom) => state.passwords().hash(custom.expose()).await?,
+        None => DEFAULT_PASSWORD_HASH.to_owned(),
+    };
     for (email, first, last, role) in USERS {
         let new = NewUser {
             company_name: COMPANY.to_owned(),
@@ -46,7 +47,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
             last_name: PersonName::parse(last)?,
             role,
             locale: None,
-            password_hash: state.passwords().hash(&password).await?,
+            password_hash: password_hash.clone(),
         };
         state.store().create_user(&new, state.clock().now()).await?;
     }
@@ -62,4 +63,24 @@ pub fn credentials_hint(state: &AppState) -> String {
         Some(_) => "the password in AGENTDESK_DEMO_PASSWORD".to_owned(),
     };
     format!("demo: sign in as {} with {password}", emails.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_precomputed_hash_is_the_default_password() {
+        let p = crate::auth::password::Passwords::new();
+        assert!(
+            p.verify(DEFAULT_PASSWORD, Some(DEFAULT_PASSWORD_HASH))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !p.verify("demo-password-2", Some(DEFAULT_PASSWORD_HASH))
+                .await
+                .unwrap()
+        );
+    }
 }

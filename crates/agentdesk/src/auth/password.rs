@@ -1,11 +1,12 @@
 //! Passwords: argon2id hashing (the `argon2` crate's defaults, m=19456 KiB, t=2, p=1, per-user
-//! salt) run on the blocking pool behind a bounded queue, and the policy for new passwords
-//! (SECURITY.md 7–8).
+//! salt) run off the async workers on dedicated threads behind a bounded queue, and the policy for
+//! new passwords (SECURITY.md 7–8).
 
-use argon2::Argon2;
+use std::cell::RefCell;
+
 use argon2::password_hash::rand_core::OsRng;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use tokio::sync::Semaphore;
+use argon2::password_hash::{self, Output, ParamsString, PasswordHash, SaltString};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::http::ApiError;
@@ -14,16 +15,23 @@ use crate::http::error::FieldProblem;
 pub const MIN_CHARS: usize = 8;
 pub const MAX_CHARS: usize = 128;
 
-/// At most this many hashes wait for a worker; more answer 503 instead of piling up memory
-/// (each argon2 run holds 19 MiB).
+/// At most this many hashes wait for a worker; more answer 503 instead of piling up.
 const MAX_WAITING: usize = 64;
 
+/// A valid argon2id hash of a random password nobody knows, verified against when an account does
+/// not exist so that unknown and known emails cost the same time. A constant, so start-up does not
+/// spend a hash on it.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$bm90LWEtcmVhbC1zYWx0$6ijCu5ZRm0pu6ae1zkwBFzcTX0nUCeaf1dyrDVSTVaQ";
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// Hashing runs on a few dedicated threads fed by a bounded queue. Dedicated and long-lived on
+/// purpose: each argon2 run needs 19 MiB, and glibc keeps that memory in the arena of the thread
+/// that used it, so short-lived blocking-pool threads would multiply it; a fixed set of workers
+/// reuses it. One core is left for everything else, so a burst of sign-ins cannot starve other
+/// requests.
 pub struct Passwords {
-    workers: Semaphore,
-    queue: Semaphore,
-    /// Verified against when the account does not exist, so that unknown and known emails take
-    /// the same time.
-    dummy_hash: String,
+    jobs: std::sync::mpsc::SyncSender<Job>,
 }
 
 impl Default for Passwords {
@@ -34,16 +42,33 @@ impl Default for Passwords {
 
 impl Passwords {
     pub fn new() -> Self {
-        // Leave a core for everything else so a burst of logins cannot starve other requests.
         let cores = std::thread::available_parallelism()
             .map(|n| n.get())
             .unwrap_or(2);
-        let dummy_hash = hash_now("agentdesk-dummy-password").unwrap_or_default();
-        Self {
-            workers: Semaphore::new(cores.saturating_sub(1).max(1)),
-            queue: Semaphore::new(MAX_WAITING),
-            dummy_hash,
+        let (jobs, queue) = std::sync::mpsc::sync_channel::<Job>(MAX_WAITING);
+        let queue = std::sync::Arc::new(std::sync::Mutex::new(queue));
+        for i in 0..cores.saturating_sub(1).max(1) {
+            let queue = queue.clone();
+            let spawned = std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || {
+                    loop {
+                        // The lock is held only while waiting for the next job, not while hashing.
+                        let next = match queue.lock() {
+                            Ok(rx) => rx.recv(),
+                            Err(_) => return,
+                        };
+                        match next {
+                            Ok(job) => job(),
+                            Err(_) => return, // every sender is gone: the app has shut down
+                        }
+                    }
+                });
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start a password-hashing thread");
+            }
         }
+        Self { jobs }
     }
 
     pub async fn hash(&self, password: &str) -> Result<String, ApiError> {
@@ -57,7 +82,7 @@ impl Passwords {
     pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, ApiError> {
         let password = normalize(password);
         let real = hash.is_some();
-        let hash = hash.unwrap_or(&self.dummy_hash).to_owned();
+        let hash = hash.unwrap_or(DUMMY_HASH).to_owned();
         let ok = self.run(move || verify_now(&password, &hash)).await?;
         Ok(ok && real)
     }
@@ -66,11 +91,17 @@ impl Passwords {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, ApiError> {
-        let _waiting = self.queue.try_acquire().map_err(|_| ApiError::Busy)?;
-        let _worker = self.workers.acquire().await.map_err(ApiError::internal)?;
-        tokio::task::spawn_blocking(work)
-            .await
-            .map_err(ApiError::internal)
+        let (done, result) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || {
+            let _ = done.send(work());
+        });
+        self.jobs.try_send(job).map_err(|e| match e {
+            std::sync::mpsc::TrySendError::Full(_) => ApiError::Busy,
+            std::sync::mpsc::TrySendError::Disconnected(_) => {
+                ApiError::internal("password hashing stopped")
+            }
+        })?;
+        result.await.map_err(ApiError::internal)
     }
 }
 
@@ -78,19 +109,92 @@ fn normalize(password: &str) -> String {
     password.nfkc().collect()
 }
 
-fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)?
-        .to_string())
+thread_local! {
+    /// Argon2's 19 MiB of working memory, allocated once per hashing thread and reused. Freeing
+    /// and re-allocating it for every hash makes glibc keep several copies (its mmap threshold
+    /// grows past the size after the first free), so RSS climbed by ~100 MB after a few logins.
+    static BLOCKS: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
 }
 
-fn verify_now(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
+fn with_blocks<T>(count: usize, work: impl FnOnce(&mut [Block]) -> T) -> T {
+    BLOCKS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut blocks) => {
+            if blocks.len() < count {
+                blocks.resize(count, Block::default());
+            }
+            work(&mut blocks[..count])
+        }
+        // Not reachable (nothing hashes re-entrantly), but never panic: use fresh memory.
+        Err(_) => work(&mut vec![Block::default(); count]),
     })
+}
+
+/// Runs argon2 with the thread's reusable memory.
+fn compute(
+    argon: &Argon2<'_>,
+    params: &Params,
+    password: &str,
+    salt: &[u8],
+    len: usize,
+) -> password_hash::Result<Output> {
+    Output::init_with(len, |out| {
+        with_blocks(params.block_count(), |blocks| {
+            argon.hash_password_into_with_memory(password.as_bytes(), salt, out, blocks)
+        })
+        .map_err(password_hash::Error::from)
+    })
+}
+
+fn hash_now(password: &str) -> password_hash::Result<String> {
+    let params = Params::default();
+    let argon = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+    let salt = SaltString::generate(&mut OsRng);
+    let mut salt_buf = [0u8; 64];
+    let salt_bytes = salt.as_salt().decode_b64(&mut salt_buf)?;
+    let output = compute(
+        &argon,
+        &params,
+        password,
+        salt_bytes,
+        Params::DEFAULT_OUTPUT_LEN,
+    )?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(&params)?,
+        salt: Some(salt.as_salt()),
+        hash: Some(output),
+    };
+    Ok(phc.to_string())
+}
+
+/// Recomputes the hash with the stored algorithm, parameters and salt; `Output` compares in
+/// constant time.
+fn verify_now(password: &str, hash: &str) -> bool {
+    let Ok(parsed) = PasswordHash::new(hash) else {
+        return false;
+    };
+    let (Ok(params), Ok(algorithm)) = (
+        Params::try_from(&parsed),
+        Algorithm::try_from(parsed.algorithm),
+    ) else {
+        return false;
+    };
+    let version = match parsed.version.map(Version::try_from) {
+        None => Version::V0x13,
+        Some(Ok(v)) => v,
+        Some(Err(_)) => return false,
+    };
+    let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
+        return false;
+    };
+    let mut salt_buf = [0u8; 64];
+    let Ok(salt_bytes) = salt.decode_b64(&mut salt_buf) else {
+        return false;
+    };
+    let argon = Argon2::new(algorithm, version, params.clone());
+    compute(&argon, &params, password, salt_bytes, expected.len())
+        .is_ok_and(|computed| computed == expected)
 }
 
 /// Checks a new password (SECURITY.md 8): 8–128 code points after NFKC normalisation, no
@@ -194,6 +298,22 @@ mod tests {
         assert!(p.verify("Tr0ub4dor&3-long", Some(&h)).await.unwrap());
         assert!(!p.verify("wrong", Some(&h)).await.unwrap());
         assert!(!p.verify("agentdesk-dummy-password", None).await.unwrap());
+        // The dummy hash has the production parameters, so it costs the same time.
+        assert!(DUMMY_HASH.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+        // Hashes made by the argon2 crate's own API verify too (compatibility with stored hashes).
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let theirs = Argon2::default()
+            .hash_password(b"compat-check-1", &SaltString::generate(&mut OsRng))
+            .unwrap()
+            .to_string();
+        assert!(p.verify("compat-check-1", Some(&theirs)).await.unwrap());
+        assert!(
+            Argon2::default()
+                .verify_password(b"Tr0ub4dor&3-long", &PasswordHash::new(&h).unwrap())
+                .is_ok()
+        );
+        assert!(!p.verify("x", Some("not a hash")).await.unwrap());
         // NFKC: a full-width A equals an ASCII A.
         let h2 = p.hash("ＡbcdefgH1!").await.unwrap();
         assert!(p.verify("AbcdefgH1!", Some(&h2)).await.unwrap());
