@@ -22,7 +22,7 @@ pub enum Backend {
 }
 
 pub fn postgres_server_url() -> String {
-    std::env::var("AGENTDESK_TEST_POSTGRES")
+    std::env::var("TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into())
 }
 
