@@ -36,7 +36,7 @@ impl PostgresStore {
     }
 }
 
-agentdesk_store_sql::impl_store!(PostgresStore, sqlx::Postgres, "postgres");
+agentdesk_store_sql::impl_store!(PostgresStore, sqlx::Postgres, "postgres", "BEGIN");
 
 /// Throw-away databases for tests: each test run gets its own, so tests never see each other's
 /// rows. Names start with `agentdesk_t_` so a test script can drop leftovers.

@@ -5,16 +5,28 @@
 //! derives are generic over the database, so each row is declared once; converting rows into
 //! domain records re-validates every stored value.
 
+mod inbox_impl;
 mod store_impl;
 
 // Re-exported for `impl_store!`, which expands in the backend crates.
+pub use agentdesk_core::domain::inbox::{
+    AssignmentMode, Availability, Contact, ContactId, Conversation, ConversationId,
+    ConversationStatus, Direction, InitiatedBy, LiveEvent, Message, MessageId, MessageStatus,
+    NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent, WhatsAppNumber,
+};
 pub use agentdesk_core::domain::{
     Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User, UserId,
+};
+pub use agentdesk_core::store::{
+    AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
 pub use agentdesk_core::store::{
     NewSession, Session, SessionKind, StoreResult as Result, ThrottleState,
 };
 pub use agentdesk_core::{StoreError, Timestamp};
+
+mod inbox_rows;
+pub use inbox_rows::*;
 
 /// The user columns in the order `UserRow` expects, as a literal for `concat!`; with a prefix
 /// such as `"u."` for joins.
@@ -43,6 +55,8 @@ macro_rules! user_columns {
             "password_hash, ",
             $p,
             "active, ",
+            $p,
+            "availability, ",
             $p,
             "created_at, ",
             $p,
@@ -99,6 +113,7 @@ pub struct UserRow {
     pub locale: Option<String>,
     pub password_hash: String,
     pub active: bool,
+    pub availability: String,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -120,6 +135,8 @@ impl UserRow {
             },
             password_hash: self.password_hash,
             active: self.active,
+            availability: Availability::parse(&self.availability)
+                .map_err(|_| corrupt("availability", &self.availability))?,
             created_at: Timestamp(self.created_at),
             updated_at: Timestamp(self.updated_at),
         })

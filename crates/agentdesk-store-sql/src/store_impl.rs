@@ -1,10 +1,12 @@
 //! The `Store` implementation shared by the SQL backends, as a macro over the pool's database type.
 
 /// Implements `agentdesk_core::Store` for a struct with a `pool: sqlx::Pool<$db>` field.
-/// `$name` is what `Store::backend` reports.
+/// `$name` is what `Store::backend` reports; `$begin` starts a write transaction (`BEGIN
+/// IMMEDIATE` on SQLite, so a transaction that reads before it writes cannot fail with
+/// SQLITE_BUSY_SNAPSHOT when another writer commits in between).
 #[macro_export]
 macro_rules! impl_store {
-    ($store:ty, $db:ty, $name:literal) => {
+    ($store:ty, $db:ty, $name:literal, $begin:literal) => {
         #[::async_trait::async_trait]
         impl ::agentdesk_core::Store for $store {
             fn backend(&self) -> &'static str {
@@ -45,7 +47,7 @@ macro_rules! impl_store {
             }
 
             async fn create_user(&self, new: &$crate::NewUser, now: $crate::Timestamp) -> $crate::Result<$crate::User> {
-                let mut tx = self.pool.begin().await.map_err($crate::store_error)?;
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
                 ::sqlx::query::<$db>("INSERT INTO companies (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
                     .bind(&new.company_name)
                     .bind(now.0)
@@ -139,7 +141,7 @@ macro_rules! impl_store {
                 active: bool,
                 now: $crate::Timestamp,
             ) -> $crate::Result<Option<$crate::User>> {
-                let mut tx = self.pool.begin().await.map_err($crate::store_error)?;
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
                 let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
                     "UPDATE users SET active = $1, updated_at = $2 WHERE id = $3 AND company_id = $4 RETURNING ",
                     $crate::user_columns!()
@@ -292,6 +294,546 @@ macro_rules! impl_store {
                     .map_err($crate::store_error)?;
                 Ok(())
             }
+
+        async fn create_number(&self, new: &$crate::NewWhatsAppNumber, now: $crate::Timestamp) -> $crate::Result<$crate::WhatsAppNumber> {
+            ::sqlx::query_as::<$db, $crate::NumberRow>(concat!(
+                "INSERT INTO whatsapp_numbers (company_id, phone_number_id, display_phone_number, name, access_token, assignment, created_at) ",
+                "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ", $crate::number_columns!()
+            ))
+            .bind(new.company_id.0)
+            .bind(&new.phone_number_id)
+            .bind(&new.display_phone_number)
+            .bind(&new.name)
+            .bind(&new.access_token)
+            .bind(new.assignment.as_str())
+            .bind(now.0)
+            .fetch_one(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .into_number()
+        }
+
+        async fn company_numbers(&self, company: $crate::CompanyId) -> $crate::Result<Vec<$crate::WhatsAppNumber>> {
+            ::sqlx::query_as::<$db, $crate::NumberRow>(concat!("SELECT ", $crate::number_columns!(), " FROM whatsapp_numbers WHERE company_id = $1 ORDER BY id"))
+                .bind(company.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .into_iter()
+                .map($crate::NumberRow::into_number)
+                .collect()
+        }
+
+        async fn number_by_phone_number_id(&self, phone_number_id: &str) -> $crate::Result<Option<$crate::WhatsAppNumber>> {
+            ::sqlx::query_as::<$db, $crate::NumberRow>(concat!("SELECT ", $crate::number_columns!(), " FROM whatsapp_numbers WHERE phone_number_id = $1"))
+                .bind(phone_number_id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .map($crate::NumberRow::into_number)
+                .transpose()
+        }
+
+        async fn number(&self, id: $crate::NumberId) -> $crate::Result<Option<$crate::WhatsAppNumber>> {
+            ::sqlx::query_as::<$db, $crate::NumberRow>(concat!("SELECT ", $crate::number_columns!(), " FROM whatsapp_numbers WHERE id = $1"))
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .map($crate::NumberRow::into_number)
+                .transpose()
+        }
+
+        async fn flag_number_token(&self, id: $crate::NumberId, at: $crate::Timestamp) -> $crate::Result<()> {
+            ::sqlx::query::<$db>("UPDATE whatsapp_numbers SET token_invalid_at = $1 WHERE id = $2")
+                .bind(at.0)
+                .bind(id.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+            Ok(())
+        }
+
+        async fn set_availability(&self, user: $crate::UserId, availability: $crate::Availability) -> $crate::Result<()> {
+            ::sqlx::query::<$db>("UPDATE users SET availability = $1 WHERE id = $2")
+                .bind(availability.as_str())
+                .bind(user.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+            Ok(())
+        }
+
+        async fn ingest(&self, batch: &$crate::WebhookBatch, now: $crate::Timestamp) -> $crate::Result<$crate::IngestOutcome> {
+            let mut out = $crate::IngestOutcome::default();
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            for m in &batch.messages {
+                let number = ::sqlx::query_as::<$db, (i64, i64, String)>("SELECT id, company_id, assignment FROM whatsapp_numbers WHERE phone_number_id = $1")
+                    .bind(&m.phone_number_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                let Some((number_id, company_id, assignment)) = number else {
+                    out.unknown_number += 1;
+                    continue;
+                };
+                let seen = ::sqlx::query_scalar::<$db, i64>("SELECT id FROM messages WHERE wamid = $1")
+                    .bind(&m.wamid)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                if seen.is_some() {
+                    out.duplicates += 1;
+                    continue;
+                }
+                let contact_id = ::sqlx::query_scalar::<$db, i64>(concat!(
+                    "INSERT INTO contacts (company_id, customer_id, phone, name, created_at) VALUES ($1, $2, $3, $4, $5) ",
+                    "ON CONFLICT (company_id, customer_id) DO UPDATE SET name = COALESCE(excluded.name, contacts.name), ",
+                    "phone = COALESCE(excluded.phone, contacts.phone) RETURNING id"
+                ))
+                .bind(company_id)
+                .bind(&m.customer_id)
+                .bind(&m.customer_phone)
+                .bind(&m.profile_name)
+                .bind(now.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let open = ::sqlx::query_scalar::<$db, i64>("SELECT id FROM conversations WHERE number_id = $1 AND contact_id = $2 AND status = 'open'")
+                    .bind(number_id)
+                    .bind(contact_id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                let conversation_id = match open {
+                    Some(id) => id,
+                    None => {
+                        let assignee = if assignment == "round_robin" {
+                            ::sqlx::query_scalar::<$db, i64>(concat!(
+                                "SELECT id FROM users WHERE company_id = $1 AND active = $2 AND availability = 'available' ",
+                                "ORDER BY COALESCE(last_assigned_at, 0), id LIMIT 1"
+                            ))
+                            .bind(company_id)
+                            .bind(true)
+                            .fetch_optional(&mut *tx)
+                            .await
+                            .map_err($crate::store_error)?
+                        } else {
+                            None
+                        };
+                        let id = ::sqlx::query_scalar::<$db, i64>(concat!(
+                            "INSERT INTO conversations (company_id, number_id, contact_id, status, initiated_by, assignee_id, ",
+                            "last_customer_message_at, last_activity_at, created_at) VALUES ($1, $2, $3, 'open', 'customer', $4, NULL, $5, $5) RETURNING id"
+                        ))
+                        .bind(company_id)
+                        .bind(number_id)
+                        .bind(contact_id)
+                        .bind(assignee)
+                        .bind(now.0)
+                        .fetch_one(&mut *tx)
+                        .await
+                        .map_err($crate::store_error)?;
+                        $crate::push_timeline!($db, tx, id, "created", None::<i64>, None::<i64>, now.0);
+                        if let Some(agent) = assignee {
+                            $crate::push_timeline!($db, tx, id, "assigned", None::<i64>, Some(agent), now.0);
+                            ::sqlx::query::<$db>("UPDATE users SET last_assigned_at = $1 WHERE id = $2")
+                                .bind(now.0)
+                                .bind(agent)
+                                .execute(&mut *tx)
+                                .await
+                                .map_err($crate::store_error)?;
+                        }
+                        out.events.push($crate::push_live_event!($db, tx, company_id, "conversation", Some(id), None::<i64>, now.0));
+                        id
+                    }
+                };
+                let message_id = ::sqlx::query_scalar::<$db, i64>(concat!(
+                    "INSERT INTO messages (conversation_id, direction, kind, content, text, wamid, status, reply_to_wamid, created_at) ",
+                    "VALUES ($1, 'in', $2, $3, $4, $5, 'received', $6, $7) ON CONFLICT (wamid) DO NOTHING RETURNING id"
+                ))
+                .bind(conversation_id)
+                .bind(&m.kind)
+                .bind(&m.content)
+                .bind(&m.text)
+                .bind(&m.wamid)
+                .bind(&m.reply_to_wamid)
+                .bind(now.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let Some(message_id) = message_id else {
+                    out.duplicates += 1;
+                    continue;
+                };
+                // The window counts from when the customer wrote, never from the future.
+                let sent_at = m.sent_at.0.min(now.0);
+                ::sqlx::query::<$db>(concat!(
+                    "UPDATE conversations SET last_activity_at = $1, ",
+                    "last_customer_message_at = CASE WHEN last_customer_message_at IS NULL OR last_customer_message_at < $2 THEN $2 ELSE last_customer_message_at END ",
+                    "WHERE id = $3"
+                ))
+                .bind(now.0)
+                .bind(sent_at)
+                .bind(conversation_id)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                out.stored += 1;
+                out.events.push($crate::push_live_event!($db, tx, company_id, "message", Some(conversation_id), Some(message_id), now.0));
+            }
+            for r in &batch.reactions {
+                let target = ::sqlx::query_as::<$db, (i64, i64, i64)>(concat!(
+                    "SELECT m.id, m.conversation_id, c.company_id FROM messages m JOIN conversations c ON c.id = m.conversation_id ",
+                    "JOIN whatsapp_numbers n ON n.id = c.number_id WHERE m.wamid = $1 AND n.phone_number_id = $2"
+                ))
+                .bind(&r.target_wamid)
+                .bind(&r.phone_number_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let Some((message_id, conversation_id, company_id)) = target else { continue };
+                ::sqlx::query::<$db>("UPDATE messages SET reaction = $1 WHERE id = $2")
+                    .bind(r.emoji.as_deref().filter(|e| !e.is_empty()))
+                    .bind(message_id)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                out.events.push($crate::push_live_event!($db, tx, company_id, "status", Some(conversation_id), Some(message_id), now.0));
+            }
+            for st in &batch.statuses {
+                let target = ::sqlx::query_as::<$db, (i64, i64, i64)>(concat!(
+                    "UPDATE messages SET status = $1, error_code = COALESCE($2, error_code), error_title = COALESCE($3, error_title) ",
+                    "WHERE wamid = $4 AND direction = 'out' AND ",
+                    "(CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END) < $5 ",
+                    "AND conversation_id IN (SELECT c.id FROM conversations c JOIN whatsapp_numbers n ON n.id = c.number_id WHERE n.phone_number_id = $6) ",
+                    "RETURNING id, conversation_id, (SELECT company_id FROM conversations WHERE conversations.id = messages.conversation_id)"
+                ))
+                .bind(st.status.as_str())
+                .bind(st.error_code)
+                .bind(&st.error_title)
+                .bind(&st.wamid)
+                .bind(st.status.rank())
+                .bind(&st.phone_number_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                if let Some((message_id, conversation_id, company_id)) = target {
+                    out.events.push($crate::push_live_event!($db, tx, company_id, "status", Some(conversation_id), Some(message_id), now.0));
+                }
+            }
+            for (kind, payload) in &batch.jobs {
+                ::sqlx::query::<$db>("INSERT INTO jobs (kind, payload, run_at, attempts, max_attempts, created_at) VALUES ($1, $2, $3, 0, 8, $3)")
+                    .bind(kind)
+                    .bind(payload)
+                    .bind(now.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+            }
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok(out)
+        }
+
+        async fn conversations(&self, f: &$crate::ConversationFilter) -> $crate::Result<Vec<$crate::Conversation>> {
+            let (view, me) = match f.view {
+                $crate::View::Mine(u) => ("mine", u.0),
+                $crate::View::Unassigned => ("unassigned", 0),
+                $crate::View::All => ("all", 0),
+            };
+            ::sqlx::query_as::<$db, $crate::ConversationRow>(concat!(
+                $crate::conversation_select!(),
+                "WHERE c.company_id = $1 AND ($2 = 'all' OR ($2 = 'mine' AND c.assignee_id = $3) OR ($2 = 'unassigned' AND c.assignee_id IS NULL)) ",
+                "AND ($4 IS NULL OR c.status = $4) AND ($5 IS NULL OR c.number_id = $5) ",
+                "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $6"
+            ))
+            .bind(f.company.0)
+            .bind(view)
+            .bind(me)
+            .bind(f.status.map(|s| s.as_str()))
+            .bind(f.number.map(|n| n.0))
+            .bind(f.limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .into_iter()
+            .map($crate::ConversationRow::into_conversation)
+            .collect()
+        }
+
+        async fn view_counts(&self, company: $crate::CompanyId, me: $crate::UserId) -> $crate::Result<$crate::ViewCounts> {
+            let (mine, unassigned, all) = ::sqlx::query_as::<$db, (i64, i64, i64)>(concat!(
+                "SELECT COALESCE(SUM(CASE WHEN assignee_id = $2 THEN 1 ELSE 0 END), 0), ",
+                "COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), 0), COUNT(*) ",
+                "FROM conversations WHERE company_id = $1 AND status = 'open'"
+            ))
+            .bind(company.0)
+            .bind(me.0)
+            .fetch_one(&self.pool)
+            .await
+            .map_err($crate::store_error)?;
+            Ok($crate::ViewCounts { mine, unassigned, all })
+        }
+
+        async fn conversation(&self, company: $crate::CompanyId, id: $crate::ConversationId) -> $crate::Result<Option<$crate::Conversation>> {
+            ::sqlx::query_as::<$db, $crate::ConversationRow>(concat!($crate::conversation_select!(), "WHERE c.company_id = $1 AND c.id = $2"))
+                .bind(company.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .map($crate::ConversationRow::into_conversation)
+                .transpose()
+        }
+
+        async fn messages(&self, conversation: $crate::ConversationId) -> $crate::Result<Vec<$crate::Message>> {
+            ::sqlx::query_as::<$db, $crate::MessageRow>(concat!("SELECT ", $crate::message_columns!(), " FROM messages WHERE conversation_id = $1 ORDER BY id"))
+                .bind(conversation.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .into_iter()
+                .map($crate::MessageRow::into_message)
+                .collect()
+        }
+
+        async fn message(&self, id: $crate::MessageId) -> $crate::Result<Option<$crate::Message>> {
+            ::sqlx::query_as::<$db, $crate::MessageRow>(concat!("SELECT ", $crate::message_columns!(), " FROM messages WHERE id = $1"))
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?
+                .map($crate::MessageRow::into_message)
+                .transpose()
+        }
+
+        async fn timeline(&self, conversation: $crate::ConversationId) -> $crate::Result<Vec<$crate::TimelineEvent>> {
+            Ok(::sqlx::query_as::<$db, $crate::TimelineRow>(
+                "SELECT id, conversation_id, kind, actor_id, subject_id, created_at FROM timeline_events WHERE conversation_id = $1 ORDER BY id",
+            )
+            .bind(conversation.0)
+            .fetch_all(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .into_iter()
+            .map($crate::TimelineRow::into_event)
+            .collect())
+        }
+
+        async fn assign(
+            &self,
+            company: $crate::CompanyId,
+            id: $crate::ConversationId,
+            assignee: Option<$crate::UserId>,
+            actor: $crate::UserId,
+            now: $crate::Timestamp,
+        ) -> $crate::Result<Result<($crate::Conversation, $crate::LiveEvent), $crate::AssignError>> {
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            if let Some(agent) = assignee {
+                let ok = ::sqlx::query_scalar::<$db, i64>("SELECT id FROM users WHERE id = $1 AND company_id = $2 AND active = $3")
+                    .bind(agent.0)
+                    .bind(company.0)
+                    .bind(true)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                if ok.is_none() {
+                    return Ok(Err($crate::AssignError::NoSuchAgent));
+                }
+            }
+            let changed = ::sqlx::query_scalar::<$db, i64>(
+                "UPDATE conversations SET assignee_id = $1, last_activity_at = $2 WHERE id = $3 AND company_id = $4 RETURNING id",
+            )
+            .bind(assignee.map(|a| a.0))
+            .bind(now.0)
+            .bind(id.0)
+            .bind(company.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err($crate::store_error)?;
+            if changed.is_none() {
+                return Ok(Err($crate::AssignError::NoSuchConversation));
+            }
+            let kind = if assignee.is_some() { "assigned" } else { "unassigned" };
+            $crate::push_timeline!($db, tx, id.0, kind, Some(actor.0), assignee.map(|a| a.0), now.0);
+            let event = $crate::push_live_event!($db, tx, company.0, "conversation", Some(id.0), None::<i64>, now.0);
+            let row = ::sqlx::query_as::<$db, $crate::ConversationRow>(concat!($crate::conversation_select!(), "WHERE c.id = $1"))
+                .bind(id.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok(Ok((row.into_conversation()?, event)))
+        }
+
+        async fn set_conversation_status(
+            &self,
+            company: $crate::CompanyId,
+            id: $crate::ConversationId,
+            status: $crate::ConversationStatus,
+            actor: $crate::UserId,
+            now: $crate::Timestamp,
+        ) -> $crate::Result<Option<($crate::Conversation, $crate::LiveEvent)>> {
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            let changed = ::sqlx::query_scalar::<$db, i64>(
+                "UPDATE conversations SET status = $1, last_activity_at = $2 WHERE id = $3 AND company_id = $4 AND status <> $1 RETURNING id",
+            )
+            .bind(status.as_str())
+            .bind(now.0)
+            .bind(id.0)
+            .bind(company.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err($crate::store_error)?;
+            let exists = ::sqlx::query_as::<$db, $crate::ConversationRow>(concat!($crate::conversation_select!(), "WHERE c.id = $1 AND c.company_id = $2"))
+                .bind(id.0)
+                .bind(company.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+            let Some(row) = exists else { return Ok(None) };
+            let kind = match status {
+                $crate::ConversationStatus::Open => "reopened",
+                $crate::ConversationStatus::Closed => "closed",
+            };
+            if changed.is_some() {
+                $crate::push_timeline!($db, tx, id.0, kind, Some(actor.0), None::<i64>, now.0);
+            }
+            let event = $crate::push_live_event!($db, tx, company.0, "conversation", Some(id.0), None::<i64>, now.0);
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok(Some((row.into_conversation()?, event)))
+        }
+
+        async fn create_outbound(&self, r: &$crate::OutboundRecord, now: $crate::Timestamp) -> $crate::Result<($crate::Message, $crate::LiveEvent)> {
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            let row = ::sqlx::query_as::<$db, $crate::MessageRow>(concat!(
+                "INSERT INTO messages (conversation_id, direction, kind, content, text, status, reply_to_wamid, sender_id, created_at) ",
+                "VALUES ($1, 'out', $2, $3, $4, 'pending', $5, $6, $7) RETURNING ", $crate::message_columns!()
+            ))
+            .bind(r.conversation_id.0)
+            .bind(&r.kind)
+            .bind(&r.content)
+            .bind(&r.text)
+            .bind(&r.reply_to_wamid)
+            .bind(r.sender_id.0)
+            .bind(now.0)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err($crate::store_error)?;
+            let company = ::sqlx::query_scalar::<$db, i64>("UPDATE conversations SET last_activity_at = $1 WHERE id = $2 RETURNING company_id")
+                .bind(now.0)
+                .bind(r.conversation_id.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+            let event = $crate::push_live_event!($db, tx, company, "message", Some(r.conversation_id.0), Some(row.id), now.0);
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok((row.into_message()?, event))
+        }
+
+        async fn outbound_result(
+            &self,
+            id: $crate::MessageId,
+            wamid: Option<&str>,
+            status: $crate::MessageStatus,
+            error: Option<(i64, &str)>,
+            now: $crate::Timestamp,
+        ) -> $crate::Result<Option<($crate::Message, $crate::LiveEvent)>> {
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            // A status webhook may have arrived before this answer: never go backwards.
+            let row = ::sqlx::query_as::<$db, $crate::MessageRow>(concat!(
+                "UPDATE messages SET wamid = COALESCE($1, wamid), ",
+                "status = CASE WHEN (CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END) < $2 THEN $3 ELSE status END, ",
+                "error_code = COALESCE($4, error_code), error_title = COALESCE($5, error_title) WHERE id = $6 RETURNING ", $crate::message_columns!()
+            ))
+            .bind(wamid)
+            .bind(status.rank())
+            .bind(status.as_str())
+            .bind(error.map(|e| e.0))
+            .bind(error.map(|e| e.1))
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err($crate::store_error)?;
+            let Some(row) = row else { return Ok(None) };
+            let company = ::sqlx::query_scalar::<$db, i64>("SELECT company_id FROM conversations WHERE id = $1")
+                .bind(row.conversation_id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+            let event = $crate::push_live_event!($db, tx, company, "status", Some(row.conversation_id), Some(row.id), now.0);
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok(Some((row.into_message()?, event)))
+        }
+
+        async fn live_events_after(&self, company: $crate::CompanyId, after: i64, limit: i64) -> $crate::Result<Vec<$crate::LiveEvent>> {
+            Ok(::sqlx::query_as::<$db, $crate::LiveEventRow>(
+                "SELECT id, company_id, kind, conversation_id, message_id, created_at FROM live_events WHERE company_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            )
+            .bind(company.0)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .into_iter()
+            .map($crate::LiveEventRow::into_event)
+            .collect())
+        }
+
+        async fn enqueue_job(&self, kind: &str, payload: &str, run_at: $crate::Timestamp, max_attempts: i64) -> $crate::Result<i64> {
+            ::sqlx::query_scalar::<$db, i64>(
+                "INSERT INTO jobs (kind, payload, run_at, attempts, max_attempts, created_at) VALUES ($1, $2, $3, 0, $4, $3) RETURNING id",
+            )
+            .bind(kind)
+            .bind(payload)
+            .bind(run_at.0)
+            .bind(max_attempts)
+            .fetch_one(&self.pool)
+            .await
+            .map_err($crate::store_error)
+        }
+
+        async fn claim_job(&self, now: $crate::Timestamp, lease_until: $crate::Timestamp) -> $crate::Result<Option<$crate::Job>> {
+            // One statement: the lease condition is re-checked on the row being updated, so two
+            // workers (or instances) never both claim a job.
+            let row = ::sqlx::query_as::<$db, $crate::JobRow>(concat!(
+                "UPDATE jobs SET locked_until = $1, attempts = attempts + 1 WHERE id = (",
+                "SELECT id FROM jobs WHERE done_at IS NULL AND run_at <= $2 AND (locked_until IS NULL OR locked_until < $2) ",
+                "ORDER BY run_at, id LIMIT 1) AND done_at IS NULL AND (locked_until IS NULL OR locked_until < $2) ",
+                "RETURNING id, kind, payload, attempts, max_attempts"
+            ))
+            .bind(lease_until.0)
+            .bind(now.0)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err($crate::store_error)?;
+            Ok(row.map(|r| $crate::Job { id: r.id, kind: r.kind, payload: r.payload, attempts: r.attempts, max_attempts: r.max_attempts }))
+        }
+
+        async fn complete_job(&self, id: i64, now: $crate::Timestamp) -> $crate::Result<()> {
+            ::sqlx::query::<$db>("UPDATE jobs SET done_at = $1, locked_until = NULL WHERE id = $2")
+                .bind(now.0)
+                .bind(id)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+            Ok(())
+        }
+
+        async fn fail_job(&self, id: i64, error: &str, retry_at: Option<$crate::Timestamp>, now: $crate::Timestamp) -> $crate::Result<()> {
+            // Without a retry the job is finished (given up); its last error stays for inspection.
+            ::sqlx::query::<$db>(
+                "UPDATE jobs SET last_error = $1, locked_until = NULL, run_at = COALESCE($2, run_at), done_at = CASE WHEN $2 IS NULL THEN $3 ELSE NULL END WHERE id = $4",
+            )
+            .bind(error)
+            .bind(retry_at.map(|t| t.0))
+            .bind(now.0)
+            .bind(id)
+            .execute(&self.pool)
+            .await
+            .map_err($crate::store_error)?;
+            Ok(())
+        }
         }
     };
 }

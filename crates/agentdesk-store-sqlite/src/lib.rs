@@ -45,4 +45,4 @@ impl SqliteStore {
     }
 }
 
-agentdesk_store_sql::impl_store!(SqliteStore, sqlx::Sqlite, "sqlite");
+agentdesk_store_sql::impl_store!(SqliteStore, sqlx::Sqlite, "sqlite", "BEGIN IMMEDIATE");

@@ -3,6 +3,7 @@
 
 mod email;
 mod ids;
+pub mod inbox;
 mod locale;
 pub mod name;
 mod role;

@@ -22,6 +22,8 @@ pub struct User {
     pub locale: Option<Locale>,
     pub password_hash: String,
     pub active: bool,
+    /// The agent's own status; only available agents receive round-robin conversations.
+    pub availability: super::inbox::Availability,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

@@ -2,13 +2,21 @@
 //! migrations; the server only ever holds an `Arc<dyn Store>`. Multi-step writes happen inside one
 //! transaction in the backend, never as several calls from the caller.
 
+mod inbox;
 mod session;
 mod throttle;
 
+pub use inbox::{
+    AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
+};
 pub use session::{NewSession, Session, SessionKind};
 pub use throttle::ThrottleState;
 
 use crate::Timestamp;
+use crate::domain::inbox::{
+    Availability, Conversation, ConversationId, ConversationStatus, LiveEvent, Message, MessageId,
+    MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent, WhatsAppNumber,
+};
 use crate::domain::{Company, CompanyId, Email, NewUser, ProfilePatch, User, UserId};
 
 #[derive(Debug, thiserror::Error)]
@@ -95,4 +103,103 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<ThrottleState>;
     async fn lock_until(&self, key: &str, until: Timestamp) -> StoreResult<()>;
     async fn clear_throttle(&self, key: &str) -> StoreResult<()>;
+
+    // WhatsApp numbers.
+    /// `Conflict` when the phone_number_id is registered already (by any company).
+    async fn create_number(
+        &self,
+        new: &NewWhatsAppNumber,
+        now: Timestamp,
+    ) -> StoreResult<WhatsAppNumber>;
+    async fn company_numbers(&self, company: CompanyId) -> StoreResult<Vec<WhatsAppNumber>>;
+    async fn number_by_phone_number_id(
+        &self,
+        phone_number_id: &str,
+    ) -> StoreResult<Option<WhatsAppNumber>>;
+    async fn number(&self, id: NumberId) -> StoreResult<Option<WhatsAppNumber>>;
+    /// Marks the number's access token as rejected by the Cloud API.
+    async fn flag_number_token(&self, id: NumberId, at: Timestamp) -> StoreResult<()>;
+
+    async fn set_availability(&self, user: UserId, availability: Availability) -> StoreResult<()>;
+
+    // Conversations.
+    /// Stores one webhook delivery in one transaction: contacts, conversations (opened and
+    /// assigned by the number's rule), messages deduplicated by wamid, reactions, statuses that
+    /// never downgrade, jobs, and the live events that tell browsers.
+    async fn ingest(&self, batch: &WebhookBatch, now: Timestamp) -> StoreResult<IngestOutcome>;
+    /// Newest activity first.
+    async fn conversations(&self, filter: &ConversationFilter) -> StoreResult<Vec<Conversation>>;
+    async fn view_counts(&self, company: CompanyId, me: UserId) -> StoreResult<ViewCounts>;
+    async fn conversation(
+        &self,
+        company: CompanyId,
+        id: ConversationId,
+    ) -> StoreResult<Option<Conversation>>;
+    /// Oldest first.
+    async fn messages(&self, conversation: ConversationId) -> StoreResult<Vec<Message>>;
+    async fn message(&self, id: MessageId) -> StoreResult<Option<Message>>;
+    async fn timeline(&self, conversation: ConversationId) -> StoreResult<Vec<TimelineEvent>>;
+    /// Assigns (or with `None` unassigns) a conversation of `company` to one of its active users,
+    /// with a timeline entry and a live event.
+    async fn assign(
+        &self,
+        company: CompanyId,
+        id: ConversationId,
+        assignee: Option<UserId>,
+        actor: UserId,
+        now: Timestamp,
+    ) -> StoreResult<Result<(Conversation, LiveEvent), AssignError>>;
+    /// Closes or reopens. Reopening fails with `Conflict` when the customer already has another
+    /// open conversation on that number.
+    async fn set_conversation_status(
+        &self,
+        company: CompanyId,
+        id: ConversationId,
+        status: ConversationStatus,
+        actor: UserId,
+        now: Timestamp,
+    ) -> StoreResult<Option<(Conversation, LiveEvent)>>;
+    /// Stores an outgoing message as `pending` and tells browsers.
+    async fn create_outbound(
+        &self,
+        record: &OutboundRecord,
+        now: Timestamp,
+    ) -> StoreResult<(Message, LiveEvent)>;
+    /// Records what the Cloud API answered for an outgoing message.
+    async fn outbound_result(
+        &self,
+        id: MessageId,
+        wamid: Option<&str>,
+        status: MessageStatus,
+        error: Option<(i64, &str)>,
+        now: Timestamp,
+    ) -> StoreResult<Option<(Message, LiveEvent)>>;
+    /// Live events of a company after `after` (exclusive), oldest first.
+    async fn live_events_after(
+        &self,
+        company: CompanyId,
+        after: i64,
+        limit: i64,
+    ) -> StoreResult<Vec<LiveEvent>>;
+
+    // Job queue.
+    async fn enqueue_job(
+        &self,
+        kind: &str,
+        payload: &str,
+        run_at: Timestamp,
+        max_attempts: i64,
+    ) -> StoreResult<i64>;
+    /// Leases the next due job until `lease_until`; a crashed worker's lease runs out and the job
+    /// is claimed again.
+    async fn claim_job(&self, now: Timestamp, lease_until: Timestamp) -> StoreResult<Option<Job>>;
+    async fn complete_job(&self, id: i64, now: Timestamp) -> StoreResult<()>;
+    /// Schedules another attempt, or gives up when attempts are used up (`retry_at` = None).
+    async fn fail_job(
+        &self,
+        id: i64,
+        error: &str,
+        retry_at: Option<Timestamp>,
+        now: Timestamp,
+    ) -> StoreResult<()>;
 }

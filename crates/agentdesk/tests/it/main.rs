@@ -11,4 +11,5 @@ mod api_auth;
 mod api_errors;
 mod browser;
 mod cli;
+mod store_inbox_story;
 mod store_story;

@@ -1,0 +1,39 @@
+//! Statement helpers used inside `impl_store!` transactions.
+
+/// Inserts a live event inside a transaction and evaluates to it.
+#[macro_export]
+macro_rules! push_live_event {
+    ($db:ty, $tx:expr, $company:expr, $kind:expr, $conversation:expr, $message:expr, $now:expr) => {
+        ::sqlx::query_as::<$db, $crate::LiveEventRow>(
+            "INSERT INTO live_events (company_id, kind, conversation_id, message_id, created_at) VALUES ($1, $2, $3, $4, $5) \
+             RETURNING id, company_id, kind, conversation_id, message_id, created_at",
+        )
+        .bind($company)
+        .bind($kind)
+        .bind($conversation)
+        .bind($message)
+        .bind($now)
+        .fetch_one(&mut *$tx)
+        .await
+        .map_err($crate::store_error)?
+        .into_event()
+    };
+}
+
+/// Inserts a timeline entry inside a transaction.
+#[macro_export]
+macro_rules! push_timeline {
+    ($db:ty, $tx:expr, $conversation:expr, $kind:expr, $actor:expr, $subject:expr, $now:expr) => {
+        ::sqlx::query::<$db>(
+            "INSERT INTO timeline_events (conversation_id, kind, actor_id, subject_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind($conversation)
+        .bind($kind)
+        .bind($actor)
+        .bind($subject)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+        .map_err($crate::store_error)?
+    };
+}
