@@ -1,7 +1,10 @@
 //! The demo company that `serve --demo` seeds into an empty database, so the product can be tried
 //! on a fresh machine without any setup.
 
+use agentdesk_core::domain::inbox::{AssignmentMode, Availability, NewWhatsAppNumber};
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role};
+
+use crate::whatsapp::emulator::EmulatorState;
 
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -29,6 +32,29 @@ pub enum SeedError {
     Store(#[from] agentdesk_core::StoreError),
 }
 
+/// The demo company's WhatsApp numbers: (phone_number_id, display number, name, assignment).
+pub const NUMBERS: [(&str, &str, &str, AssignmentMode); 2] = [
+    (
+        "100000000000001",
+        "+1 555 010 0001",
+        "Demo Support",
+        AssignmentMode::RoundRobin,
+    ),
+    (
+        "100000000000002",
+        "+1 555 010 0002",
+        "Demo Sales",
+        AssignmentMode::Manual,
+    ),
+];
+
+/// Simulated customers of each demo number: (name, phone).
+pub const CUSTOMERS: [(&str, Option<&str>); 3] = [
+    ("Ana Souza", Some("5511987654321")),
+    ("Budi Santoso", None),
+    ("Li Wei", Some("8613800138000")),
+];
+
 /// Seeds the demo company when the database has no users; returns whether it did.
 pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     if state.store().count_users().await? > 0 {
@@ -49,9 +75,50 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
             locale: None,
             password_hash: password_hash.clone(),
         };
-        state.store().create_user(&new, state.clock().now()).await?;
+        let user = state.store().create_user(&new, state.clock().now()).await?;
+        state
+            .store()
+            .set_availability(user.id, Availability::Available)
+            .await?;
+        if role == Role::Admin {
+            for (pnid, display, name, assignment) in NUMBERS {
+                let number = NewWhatsAppNumber {
+                    company_id: user.company_id,
+                    phone_number_id: pnid.to_owned(),
+                    display_phone_number: display.to_owned(),
+                    name: name.to_owned(),
+                    access_token: "demo-access-token".to_owned(),
+                    assignment,
+                };
+                state
+                    .store()
+                    .create_number(&number, state.clock().now())
+                    .await?;
+            }
+        }
     }
     Ok(true)
+}
+
+/// Tells the Graph emulator about the demo numbers and their simulated customers.
+pub async fn prepare_emulator(state: &AppState, emulator: &EmulatorState) -> Result<(), SeedError> {
+    for (pnid, display, _, _) in NUMBERS {
+        if state
+            .store()
+            .number_by_phone_number_id(pnid)
+            .await?
+            .is_none()
+        {
+            continue;
+        }
+        emulator.register_number(pnid, display);
+        for (name, phone) in CUSTOMERS {
+            if let Err(e) = emulator.add_customer(pnid, name, phone, None, Some("BR")) {
+                tracing::warn!(error = %e, "cannot add a simulated customer");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The sign-in hint printed at start-up in demo mode. The password is shown only when it is the

@@ -9,11 +9,13 @@ pub mod demo;
 pub mod health;
 pub mod http;
 pub mod i18n;
+pub mod inbox;
 pub mod profile;
 pub mod shell;
 pub mod startup;
 pub mod state;
 pub mod telemetry;
+pub mod whatsapp;
 
 pub use config::Config;
 pub use startup::{Application, StartError, open_store};

@@ -23,12 +23,14 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::config::Config;
+use crate::auth::session::new_token;
+use crate::config::{Config, Secret, WhatsAppConfig};
 use crate::http::error::{ErrorBody, ErrorDetail, FieldMessage};
 use crate::http::middleware::{csrf, render_errors, security_headers};
 use crate::http::{ApiError, context::resolve_context};
 use crate::state::AppState;
-use crate::{admin, assets, auth, demo, health, profile, shell};
+use crate::whatsapp::emulator::EmulatorState;
+use crate::{admin, assets, auth, demo, health, inbox, profile, shell};
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
 const JSON_BODY_LIMIT: usize = 1024 * 1024;
@@ -67,6 +69,8 @@ pub async fn open_store(url: &str) -> Result<Arc<dyn Store>, StartError> {
         (name = "auth", description = "Signing in and out"),
         (name = "profile", description = "The signed-in user's own profile"),
         (name = "admin", description = "Company administration (admins only)"),
+        (name = "inbox", description = "Conversations, messages, assignment, live events"),
+        (name = "webhooks", description = "Meta's WhatsApp webhook"),
         (name = "operations", description = "Health"),
     )
 )]
@@ -82,25 +86,51 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::agents::deactivate))
         .routes(routes!(admin::agents::reactivate))
         .routes(routes!(health::healthz))
+        .routes(routes!(inbox::numbers::create))
+        .routes(routes!(inbox::numbers::list))
+        .routes(routes!(inbox::conversations::list))
+        .routes(routes!(inbox::conversations::counts))
+        .routes(routes!(inbox::conversations::get))
+        .routes(routes!(
+            inbox::conversations::messages,
+            inbox::conversations::send
+        ))
+        .routes(routes!(inbox::conversations::assign))
+        .routes(routes!(inbox::conversations::set_status))
+        .routes(routes!(inbox::conversations::set_availability))
+        .routes(routes!(inbox::conversations::colleagues))
+        .routes(routes!(inbox::live::events))
+}
+
+/// The webhook, with its own body limit (documented in the OpenAPI document too).
+fn webhook_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(inbox::webhook::handshake, inbox::webhook::receive))
+        .layer(DefaultBodyLimit::max(inbox::webhook::MAX_BODY))
 }
 
 /// The OpenAPI document, for the endpoint and for tests.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api_routes().split_for_parts().1
+    api_routes().merge(webhook_routes()).split_for_parts().1
 }
 
 fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(shell::root))
         .route("/login", get(shell::login_page))
-        .route("/inbox", get(shell::inbox_page))
+        .route("/inbox", get(inbox::pages::inbox_page))
+        .route("/admin/numbers", get(inbox::pages::numbers_page))
+        .route("/simulator", get(inbox::pages::simulator_page))
         .route("/preferences", get(profile::page::preferences_root))
         .route("/preferences/profile", get(profile::page::profile_page))
         .route("/admin/agents", get(admin::page::agents_page))
 }
 
-pub fn router(state: AppState) -> Router {
-    let (api, openapi) = api_routes().split_for_parts();
+pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
+    let (api, openapi) = api_routes()
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .merge(webhook_routes())
+        .split_for_parts();
     let openapi_json = Arc::new(openapi.to_json().unwrap_or_default());
     let app = api
         .merge(pages())
@@ -124,10 +154,13 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(csrf))
         .layer(from_fn(render_errors))
         .layer(from_fn_with_state(state.clone(), resolve_context))
-        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         // Assets need no session or language.
         .route("/assets/{*path}", get(assets::serve))
         .with_state(state.clone());
+    let app = match emulator {
+        Some(em) => app.nest("/emulator/graph", crate::whatsapp::emulator::router(em)),
+        None => app,
+    };
     app.layer(CompressionLayer::new())
         .layer(from_fn_with_state(state, security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -141,6 +174,8 @@ pub fn router(state: AppState) -> Router {
 pub struct Application {
     listener: TcpListener,
     state: AppState,
+    /// The Graph API emulator, in demo mode only.
+    emulator: Option<EmulatorState>,
 }
 
 impl Application {
@@ -150,7 +185,7 @@ impl Application {
 
     /// Like `build`, with a clock of the caller's choosing (tests move time forward).
     pub async fn build_with_clock(
-        config: Config,
+        mut config: Config,
         clock: Arc<dyn Clock>,
     ) -> Result<Self, StartError> {
         if config.database_url.is_none() {
@@ -158,18 +193,56 @@ impl Application {
                 .map_err(|e| StartError::DataDir(config.data_dir.display().to_string(), e))?;
         }
         let store = open_store(&config.database_url()).await?;
-        let state = AppState::new(config, store, clock);
+        let listen = config.listen.clone();
+        let listener = TcpListener::bind(&listen)
+            .await
+            .map_err(|e| StartError::Bind(listen.clone(), e))?;
+        let local = listener
+            .local_addr()
+            .map_err(|e| StartError::Bind(listen.clone(), e))?;
+        let mut api_base = config.whatsapp.api_base.clone();
+        let mut emulator = None;
+        if config.demo {
+            // The demo talks to itself: signed webhooks from the simulator, Cloud API calls to the
+            // built-in Graph emulator. Secrets nobody configured are made up for this run.
+            let secret = config
+                .whatsapp
+                .app_secret
+                .get_or_insert_with(|| Secret::new(new_token()))
+                .expose()
+                .to_owned();
+            config
+                .whatsapp
+                .verify_token
+                .get_or_insert_with(|| Secret::new(new_token()));
+            if api_base == WhatsAppConfig::default().api_base {
+                let host = if local.ip().is_unspecified() {
+                    SocketAddr::from(([127, 0, 0, 1], local.port()))
+                } else {
+                    local
+                };
+                api_base = format!("http://{host}/emulator/graph");
+                emulator = Some(EmulatorState::new(
+                    format!("http://{host}/webhooks/whatsapp"),
+                    secret,
+                ));
+            }
+        }
+        let state = AppState::with_api_base(config, store, clock, &api_base);
         if state.config().demo {
             if demo::seed_if_empty(&state).await? {
                 tracing::info!("seeded the demo company {:?}", demo::COMPANY);
             }
+            if let Some(em) = &emulator {
+                demo::prepare_emulator(&state, em).await?;
+            }
             tracing::info!("{}", demo::credentials_hint(&state));
         }
-        let listen = state.config().listen.clone();
-        let listener = TcpListener::bind(&listen)
-            .await
-            .map_err(|e| StartError::Bind(listen.clone(), e))?;
-        Ok(Self { listener, state })
+        Ok(Self {
+            listener,
+            state,
+            emulator,
+        })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
@@ -189,7 +262,10 @@ impl Application {
     ) -> std::io::Result<()> {
         let addr = self.local_addr();
         let housekeeping = tokio::spawn(housekeeping(self.state.clone()));
-        let app = router(self.state);
+        let workers: Vec<_> = (0..inbox::jobs::WORKERS)
+            .map(|_| tokio::spawn(inbox::jobs::run_worker(self.state.clone())))
+            .collect();
+        let app = router(self.state, self.emulator);
         tracing::info!("listening on http://{addr}");
         let served = axum::serve(
             self.listener,
@@ -198,6 +274,9 @@ impl Application {
         .with_graceful_shutdown(shutdown)
         .await;
         housekeeping.abort();
+        for w in workers {
+            w.abort();
+        }
         served
     }
 }

@@ -9,6 +9,9 @@ use crate::auth::password::Passwords;
 use crate::auth::session::Sessions;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
+use crate::inbox::jobs::Jobs;
+use crate::inbox::live::LiveHub;
+use crate::whatsapp::cloud_api::CloudApi;
 
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
@@ -20,16 +23,36 @@ struct Inner {
     passwords: Passwords,
     sessions: Sessions,
     throttle: LoginThrottle,
+    live: LiveHub,
+    jobs: Jobs,
+    cloud: CloudApi,
 }
 
 impl AppState {
     pub fn new(config: Config, store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
+        let api_base = config.whatsapp.api_base.clone();
+        Self::with_api_base(config, store, clock, &api_base)
+    }
+
+    /// `api_base` is where the Cloud API client sends requests: the configured base, or the
+    /// built-in emulator in demo mode.
+    pub fn with_api_base(
+        config: Config,
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+        api_base: &str,
+    ) -> Self {
         let sessions = Sessions::new(store.clone(), clock.clone(), &config.session);
         let throttle = LoginThrottle::new(store.clone(), clock.clone(), config.login.clone());
+        let live = LiveHub::new(store.clone(), clock.clone());
+        let jobs = Jobs::new(store.clone(), clock.clone());
         Self(Arc::new(Inner {
             passwords: Passwords::new(),
             sessions,
             throttle,
+            live,
+            jobs,
+            cloud: CloudApi::new(api_base),
             config,
             store,
             clock,
@@ -53,5 +76,14 @@ impl AppState {
     }
     pub fn throttle(&self) -> &LoginThrottle {
         &self.0.throttle
+    }
+    pub fn live(&self) -> &LiveHub {
+        &self.0.live
+    }
+    pub fn jobs(&self) -> &Jobs {
+        &self.0.jobs
+    }
+    pub fn cloud(&self) -> &CloudApi {
+        &self.0.cloud
     }
 }

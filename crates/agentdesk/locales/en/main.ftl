@@ -107,3 +107,15 @@ agents-confirm-deactivate = Deactivate { $name }? They will be signed out everyw
 agents-initial-password = Initial password
 agents-created = Agent created
 action-cancel = Cancel
+
+## Inbox errors
+error-number-taken = This WhatsApp number is already connected.
+error-window-closed = More than 24 hours have passed since the customer last wrote. WhatsApp only allows template messages now.
+error-conversation-conflict = This customer already has another open conversation on this number.
+error-conversation-closed = This conversation is closed. Reopen it to reply.
+error-invalid-signature = The webhook signature is missing or wrong.
+
+## Inbox pages (filled by the inbox UI work)
+numbers-title = WhatsApp numbers
+nav-numbers = Numbers
+sim-title = Customer simulator

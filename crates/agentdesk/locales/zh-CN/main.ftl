@@ -104,3 +104,15 @@ agents-confirm-deactivate = 确定停用 { $name }？对方会立即在所有设
 agents-initial-password = 初始密码
 agents-created = 客服已创建
 action-cancel = 取消
+
+## Inbox errors
+error-number-taken = 该 WhatsApp 号码已经接入。
+error-window-closed = 距离客户上次发消息已超过 24 小时，WhatsApp 现在只允许发送模板消息。
+error-conversation-conflict = 该客户在此号码上已有另一个进行中的会话。
+error-conversation-closed = 该会话已关闭，请重新打开后再回复。
+error-invalid-signature = Webhook 签名缺失或不正确。
+
+## Inbox pages (filled by the inbox UI work)
+numbers-title = WhatsApp 号码
+nav-numbers = 号码
+sim-title = 客户模拟器

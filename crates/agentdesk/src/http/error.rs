@@ -59,6 +59,16 @@ pub enum ApiError {
     NotFound,
     #[error("email taken")]
     EmailTaken,
+    #[error("invalid webhook signature")]
+    InvalidSignature,
+    #[error("number taken")]
+    NumberTaken,
+    #[error("outside the 24-hour window")]
+    WindowClosed,
+    #[error("conversation conflict")]
+    ConversationConflict,
+    #[error("conversation closed")]
+    ConversationClosed,
     #[error("cannot deactivate yourself")]
     CannotDeactivateSelf,
     #[error("rate limited")]
@@ -123,6 +133,23 @@ impl ApiError {
             Forbidden => (StatusCode::FORBIDDEN, "forbidden", "error-forbidden"),
             NotFound => (StatusCode::NOT_FOUND, "not_found", "error-not-found"),
             EmailTaken => (StatusCode::CONFLICT, "email_taken", "error-email-taken"),
+            InvalidSignature => (
+                StatusCode::UNAUTHORIZED,
+                "invalid_signature",
+                "error-invalid-signature",
+            ),
+            NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
+            WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),
+            ConversationConflict => (
+                StatusCode::CONFLICT,
+                "conversation_conflict",
+                "error-conversation-conflict",
+            ),
+            ConversationClosed => (
+                StatusCode::CONFLICT,
+                "conversation_closed",
+                "error-conversation-closed",
+            ),
             CannotDeactivateSelf => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "cannot_deactivate_self",

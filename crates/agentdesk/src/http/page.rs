@@ -17,6 +17,7 @@ pub enum Nav {
     None,
     Inbox,
     Agents,
+    Numbers,
     Preferences,
 }
 

@@ -1,11 +1,11 @@
-//! The app shell: the sign-in page, the signed-in layout's home (the inbox), and `/`.
+//! The app shell: the sign-in page and `/` (the inbox itself lives in `crate::inbox`).
 
 use agentdesk_core::domain::Locale;
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::http::page::{Nav, Ui, render};
-use crate::http::{PageUser, RequestCtx};
+use crate::http::RequestCtx;
+use crate::http::page::{Ui, render};
 use crate::i18n::Tr;
 
 pub async fn root(ctx: RequestCtx) -> Redirect {
@@ -43,21 +43,5 @@ pub async fn login_page(ctx: RequestCtx) -> Response {
         tr: ctx.tr(),
         ui: Ui::anonymous(),
         locales: locale_options(ctx.locale),
-    })
-}
-
-#[derive(Template)]
-#[template(path = "inbox.html")]
-pub struct InboxPage {
-    pub tr: Tr,
-    pub ui: Ui,
-    pub first_name: String,
-}
-
-pub async fn inbox_page(PageUser { user, ctx }: PageUser) -> Response {
-    render(&InboxPage {
-        tr: ctx.tr(),
-        ui: Ui::signed_in(&user, Nav::Inbox),
-        first_name: user.first_name.as_str().to_owned(),
     })
 }

@@ -312,6 +312,20 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/admin/agents/{id}/deactivate", "post"),
         ("/api/v1/admin/agents/{id}/reactivate", "post"),
         ("/healthz", "get"),
+        ("/api/v1/admin/whatsapp-numbers", "post"),
+        ("/api/v1/whatsapp-numbers", "get"),
+        ("/api/v1/conversations", "get"),
+        ("/api/v1/conversations/counts", "get"),
+        ("/api/v1/conversations/{id}", "get"),
+        ("/api/v1/conversations/{id}/messages", "get"),
+        ("/api/v1/conversations/{id}/messages", "post"),
+        ("/api/v1/conversations/{id}/assignee", "put"),
+        ("/api/v1/conversations/{id}/status", "put"),
+        ("/api/v1/me/availability", "put"),
+        ("/api/v1/agents", "get"),
+        ("/api/v1/events", "get"),
+        ("/webhooks/whatsapp", "get"),
+        ("/webhooks/whatsapp", "post"),
     ];
     for (path, method) in expected {
         assert!(

@@ -12,7 +12,12 @@ use agentdesk_core::{Store, StoreError, Timestamp};
 use crate::helpers::*;
 use crate::on_both_backends;
 
-on_both_backends!(ingest_routes_dedupes_and_assigns, statuses_reactions_and_outbound, assignment_status_and_events, job_queue_leases);
+on_both_backends!(
+    ingest_routes_dedupes_and_assigns,
+    statuses_reactions_and_outbound,
+    assignment_status_and_events,
+    job_queue_leases
+);
 
 const T0: Timestamp = Timestamp(1_800_000_000_000);
 
@@ -26,9 +31,14 @@ struct World {
 
 async fn world(backend: Backend) -> World {
     let dir = tempfile::tempdir().unwrap();
-    let store = agentdesk::open_store(&fresh_database_url(backend, dir.path()).await).await.unwrap();
+    let store = agentdesk::open_store(&fresh_database_url(backend, dir.path()).await)
+        .await
+        .unwrap();
     let mut ids = Vec::new();
-    for (i, role) in [Role::Admin, Role::Agent, Role::Agent, Role::Agent].into_iter().enumerate() {
+    for (i, role) in [Role::Admin, Role::Agent, Role::Agent, Role::Agent]
+        .into_iter()
+        .enumerate()
+    {
         let u = store
             .create_user(
                 &NewUser {
@@ -46,7 +56,13 @@ async fn world(backend: Backend) -> World {
             .unwrap();
         ids.push(u);
     }
-    World { company: ids[0].company_id, admin: ids[0].id, agents: ids[1..].iter().map(|u| u.id).collect(), store, _dir: dir }
+    World {
+        company: ids[0].company_id,
+        admin: ids[0].id,
+        agents: ids[1..].iter().map(|u| u.id).collect(),
+        store,
+        _dir: dir,
+    }
 }
 
 fn number(company: CompanyId, pnid: &str, mode: AssignmentMode) -> NewWhatsAppNumber {
@@ -76,30 +92,82 @@ fn inbound(pnid: &str, wamid: &str, customer: &str, text: &str, at: Timestamp) -
 }
 
 fn batch(messages: Vec<InboundRecord>) -> WebhookBatch {
-    WebhookBatch { messages, ..Default::default() }
+    WebhookBatch {
+        messages,
+        ..Default::default()
+    }
 }
 
 fn all(company: CompanyId) -> ConversationFilter {
-    ConversationFilter { company, view: View::All, status: None, number: None, limit: 100 }
+    ConversationFilter {
+        company,
+        view: View::All,
+        status: None,
+        number: None,
+        limit: 100,
+    }
 }
 
 async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
     let w = world(backend).await;
     let s = &w.store;
-    let manual = s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0).await.unwrap();
-    assert!(matches!(s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0).await, Err(StoreError::Conflict)));
-    let rr = s.create_number(&number(w.company, "PN-RR", AssignmentMode::RoundRobin), T0).await.unwrap();
+    let manual = s
+        .create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    assert!(matches!(
+        s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    let rr = s
+        .create_number(&number(w.company, "PN-RR", AssignmentMode::RoundRobin), T0)
+        .await
+        .unwrap();
     assert_eq!(s.company_numbers(w.company).await.unwrap().len(), 2);
-    assert_eq!(s.number_by_phone_number_id("PN-RR").await.unwrap().unwrap().id, rr.id);
+    assert_eq!(
+        s.number_by_phone_number_id("PN-RR")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        rr.id
+    );
 
     // A first message opens a customer-initiated conversation; manual numbers leave it unassigned.
-    let out = s.ingest(&batch(vec![inbound("PN-MANUAL", "wamid.1", "BSUID.ana", "Hola", T0)]), T0).await.unwrap();
+    let out = s
+        .ingest(
+            &batch(vec![inbound(
+                "PN-MANUAL",
+                "wamid.1",
+                "BSUID.ana",
+                "Hola",
+                T0,
+            )]),
+            T0,
+        )
+        .await
+        .unwrap();
     assert_eq!((out.stored, out.duplicates, out.unknown_number), (1, 0, 0));
-    assert_eq!(out.events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(), ["conversation", "message"]);
+    assert_eq!(
+        out.events
+            .iter()
+            .map(|e| e.kind.as_str())
+            .collect::<Vec<_>>(),
+        ["conversation", "message"]
+    );
     let convs = s.conversations(&all(w.company)).await.unwrap();
     assert_eq!(convs.len(), 1);
     let c = &convs[0];
-    assert_eq!((c.status, c.initiated_by, c.assignee_id, c.number_id), (ConversationStatus::Open, InitiatedBy::Customer, None, manual.id));
+    assert_eq!(
+        (c.status, c.initiated_by, c.assignee_id, c.number_id),
+        (
+            ConversationStatus::Open,
+            InitiatedBy::Customer,
+            None,
+            manual.id
+        )
+    );
     assert_eq!(c.contact.customer_id, "BSUID.ana");
     assert_eq!(c.contact.name.as_deref(), Some("Customer BSUID.ana"));
     assert_eq!(c.last_customer_message_at, Some(T0));
@@ -120,45 +188,139 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
         .unwrap();
     assert_eq!((out.stored, out.duplicates, out.unknown_number), (1, 1, 1));
     let msgs = s.messages(c.id).await.unwrap();
-    assert_eq!(msgs.iter().map(|m| m.wamid.as_deref().unwrap()).collect::<Vec<_>>(), ["wamid.1", "wamid.2"]);
+    assert_eq!(
+        msgs.iter()
+            .map(|m| m.wamid.as_deref().unwrap())
+            .collect::<Vec<_>>(),
+        ["wamid.1", "wamid.2"]
+    );
     assert_eq!(msgs[1].text.as_deref(), Some("¿Hay alguien?"));
-    assert_eq!(s.conversation(w.company, c.id).await.unwrap().unwrap().last_customer_message_at, Some(later));
+    assert_eq!(
+        s.conversation(w.company, c.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .last_customer_message_at,
+        Some(later)
+    );
 
     // Round robin among available agents, least recently assigned first; away/offline agents skipped.
-    s.set_availability(w.agents[0], Availability::Available).await.unwrap();
-    s.set_availability(w.agents[2], Availability::Available).await.unwrap();
-    s.set_availability(w.agents[1], Availability::Away).await.unwrap();
+    s.set_availability(w.agents[0], Availability::Available)
+        .await
+        .unwrap();
+    s.set_availability(w.agents[2], Availability::Available)
+        .await
+        .unwrap();
+    s.set_availability(w.agents[1], Availability::Away)
+        .await
+        .unwrap();
     let mut assignees = Vec::new();
     for (i, who) in ["b1", "b2", "b3"].into_iter().enumerate() {
         let at = T0.plus_secs(100 + i as i64);
-        s.ingest(&batch(vec![inbound("PN-RR", &format!("wamid.rr{i}"), who, "hi", at)]), at).await.unwrap();
-        let conv = s.conversations(&all(w.company)).await.unwrap().into_iter().find(|c| c.contact.customer_id == who).unwrap();
+        s.ingest(
+            &batch(vec![inbound(
+                "PN-RR",
+                &format!("wamid.rr{i}"),
+                who,
+                "hi",
+                at,
+            )]),
+            at,
+        )
+        .await
+        .unwrap();
+        let conv = s
+            .conversations(&all(w.company))
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.contact.customer_id == who)
+            .unwrap();
         assignees.push(conv.assignee_id.unwrap());
-        let timeline: Vec<String> = s.timeline(conv.id).await.unwrap().into_iter().map(|e| e.kind).collect();
+        let timeline: Vec<String> = s
+            .timeline(conv.id)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.kind)
+            .collect();
         assert_eq!(timeline, ["created", "assigned"]);
     }
     assert_eq!(assignees, [w.agents[0], w.agents[2], w.agents[0]]);
-    let mine = s.conversations(&ConversationFilter { view: View::Mine(w.agents[0]), ..all(w.company) }).await.unwrap();
+    let mine = s
+        .conversations(&ConversationFilter {
+            view: View::Mine(w.agents[0]),
+            ..all(w.company)
+        })
+        .await
+        .unwrap();
     assert_eq!(mine.len(), 2);
-    let unassigned = s.conversations(&ConversationFilter { view: View::Unassigned, ..all(w.company) }).await.unwrap();
+    let unassigned = s
+        .conversations(&ConversationFilter {
+            view: View::Unassigned,
+            ..all(w.company)
+        })
+        .await
+        .unwrap();
     assert_eq!(unassigned.len(), 1);
-    let by_number = s.conversations(&ConversationFilter { number: Some(manual.id), ..all(w.company) }).await.unwrap();
+    let by_number = s
+        .conversations(&ConversationFilter {
+            number: Some(manual.id),
+            ..all(w.company)
+        })
+        .await
+        .unwrap();
     assert_eq!(by_number.len(), 1);
     let counts = s.view_counts(w.company, w.agents[0]).await.unwrap();
     assert_eq!((counts.mine, counts.unassigned, counts.all), (2, 1, 4));
     // Newest activity first.
-    assert_eq!(s.conversations(&all(w.company)).await.unwrap()[0].contact.customer_id, "b3");
+    assert_eq!(
+        s.conversations(&all(w.company)).await.unwrap()[0]
+            .contact
+            .customer_id,
+        "b3"
+    );
 
     // Closed conversations stay closed: the customer's next message opens a new one; the old one
     // cannot be reopened while the new one is open.
-    s.set_conversation_status(w.company, c.id, ConversationStatus::Closed, w.admin, later).await.unwrap().unwrap();
+    s.set_conversation_status(w.company, c.id, ConversationStatus::Closed, w.admin, later)
+        .await
+        .unwrap()
+        .unwrap();
     let at = T0.plus_secs(500);
-    s.ingest(&batch(vec![inbound("PN-MANUAL", "wamid.3", "BSUID.ana", "otra vez", at)]), at).await.unwrap();
-    let ana: Vec<Conversation> = s.conversations(&all(w.company)).await.unwrap().into_iter().filter(|x| x.contact.customer_id == "BSUID.ana").collect();
+    s.ingest(
+        &batch(vec![inbound(
+            "PN-MANUAL",
+            "wamid.3",
+            "BSUID.ana",
+            "otra vez",
+            at,
+        )]),
+        at,
+    )
+    .await
+    .unwrap();
+    let ana: Vec<Conversation> = s
+        .conversations(&all(w.company))
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|x| x.contact.customer_id == "BSUID.ana")
+        .collect();
     assert_eq!(ana.len(), 2);
-    assert_eq!(ana.iter().filter(|x| x.status == ConversationStatus::Open).count(), 1);
-    let reopened = s.set_conversation_status(w.company, c.id, ConversationStatus::Open, w.admin, at).await;
-    assert!(matches!(reopened, Err(StoreError::Conflict)), "{reopened:?}");
+    assert_eq!(
+        ana.iter()
+            .filter(|x| x.status == ConversationStatus::Open)
+            .count(),
+        1
+    );
+    let reopened = s
+        .set_conversation_status(w.company, c.id, ConversationStatus::Open, w.admin, at)
+        .await;
+    assert!(
+        matches!(reopened, Err(StoreError::Conflict)),
+        "{reopened:?}"
+    );
     // Another company sees none of it.
     let other = agentdesk_core::domain::CompanyId(w.company.0 + 999);
     assert!(s.conversations(&all(other)).await.unwrap().is_empty());
@@ -168,17 +330,34 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
 async fn statuses_reactions_and_outbound(backend: Backend) {
     let w = world(backend).await;
     let s = &w.store;
-    s.create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0).await.unwrap();
-    s.ingest(&batch(vec![inbound("PN-1", "wamid.in", "cust", "hello", T0)]), T0).await.unwrap();
+    s.create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    s.ingest(
+        &batch(vec![inbound("PN-1", "wamid.in", "cust", "hello", T0)]),
+        T0,
+    )
+    .await
+    .unwrap();
     let conv = s.conversations(&all(w.company)).await.unwrap().remove(0);
     let (pending, ev) = s
         .create_outbound(
-            &OutboundRecord { conversation_id: conv.id, sender_id: w.agents[0], kind: "text".into(), content: "{}".into(), text: Some("Hi!".into()), reply_to_wamid: None },
+            &OutboundRecord {
+                conversation_id: conv.id,
+                sender_id: w.agents[0],
+                kind: "text".into(),
+                content: "{}".into(),
+                text: Some("Hi!".into()),
+                reply_to_wamid: None,
+            },
             T0,
         )
         .await
         .unwrap();
-    assert_eq!((pending.status, pending.direction, ev.kind.as_str()), (MessageStatus::Pending, Direction::Out, "message"));
+    assert_eq!(
+        (pending.status, pending.direction, ev.kind.as_str()),
+        (MessageStatus::Pending, Direction::Out, "message")
+    );
     let status = |wamid: &str, st: MessageStatus, err: Option<(i64, &str)>| StatusRecord {
         phone_number_id: "PN-1".into(),
         wamid: wamid.into(),
@@ -187,37 +366,108 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
         error_title: err.map(|e| e.1.to_owned()),
     };
     // The delivered webhook can beat the API answer; the answer must not downgrade it.
-    let (sent, _) = s.outbound_result(pending.id, Some("wamid.out"), MessageStatus::Sent, None, T0).await.unwrap().unwrap();
+    let (sent, _) = s
+        .outbound_result(pending.id, Some("wamid.out"), MessageStatus::Sent, None, T0)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(sent.wamid.as_deref(), Some("wamid.out"));
-    let upd = |st| WebhookBatch { statuses: vec![st], ..Default::default() };
-    let out = s.ingest(&upd(status("wamid.out", MessageStatus::Read, None)), T0).await.unwrap();
+    let upd = |st| WebhookBatch {
+        statuses: vec![st],
+        ..Default::default()
+    };
+    let out = s
+        .ingest(&upd(status("wamid.out", MessageStatus::Read, None)), T0)
+        .await
+        .unwrap();
     assert_eq!(out.events.len(), 1);
-    s.ingest(&upd(status("wamid.out", MessageStatus::Delivered, None)), T0).await.unwrap();
-    s.outbound_result(pending.id, Some("wamid.out"), MessageStatus::Sent, None, T0).await.unwrap();
-    assert_eq!(s.message(pending.id).await.unwrap().unwrap().status, MessageStatus::Read, "a late delivered never downgrades read");
+    s.ingest(
+        &upd(status("wamid.out", MessageStatus::Delivered, None)),
+        T0,
+    )
+    .await
+    .unwrap();
+    s.outbound_result(pending.id, Some("wamid.out"), MessageStatus::Sent, None, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.message(pending.id).await.unwrap().unwrap().status,
+        MessageStatus::Read,
+        "a late delivered never downgrades read"
+    );
     // Statuses for another number's messages do nothing (no cross-tenant spoofing).
-    let spoof = StatusRecord { phone_number_id: "PN-OTHER".into(), ..status("wamid.out", MessageStatus::Failed, Some((131047, "x"))) };
+    let spoof = StatusRecord {
+        phone_number_id: "PN-OTHER".into(),
+        ..status("wamid.out", MessageStatus::Failed, Some((131047, "x")))
+    };
     assert!(s.ingest(&upd(spoof), T0).await.unwrap().events.is_empty());
-    assert_eq!(s.message(pending.id).await.unwrap().unwrap().status, MessageStatus::Read);
+    assert_eq!(
+        s.message(pending.id).await.unwrap().unwrap().status,
+        MessageStatus::Read
+    );
 
     // A failure keeps its reason.
     let (second, _) = s
-        .create_outbound(&OutboundRecord { conversation_id: conv.id, sender_id: w.agents[0], kind: "text".into(), content: "{}".into(), text: Some("Again".into()), reply_to_wamid: Some("wamid.in".into()) }, T0)
+        .create_outbound(
+            &OutboundRecord {
+                conversation_id: conv.id,
+                sender_id: w.agents[0],
+                kind: "text".into(),
+                content: "{}".into(),
+                text: Some("Again".into()),
+                reply_to_wamid: Some("wamid.in".into()),
+            },
+            T0,
+        )
         .await
         .unwrap();
-    s.outbound_result(second.id, Some("wamid.out2"), MessageStatus::Sent, None, T0).await.unwrap();
-    s.ingest(&upd(status("wamid.out2", MessageStatus::Failed, Some((131047, "Re-engagement message")))), T0).await.unwrap();
+    s.outbound_result(second.id, Some("wamid.out2"), MessageStatus::Sent, None, T0)
+        .await
+        .unwrap();
+    s.ingest(
+        &upd(status(
+            "wamid.out2",
+            MessageStatus::Failed,
+            Some((131047, "Re-engagement message")),
+        )),
+        T0,
+    )
+    .await
+    .unwrap();
     let failed = s.message(second.id).await.unwrap().unwrap();
-    assert_eq!((failed.status, failed.error_code, failed.error_title.as_deref()), (MessageStatus::Failed, Some(131047), Some("Re-engagement message")));
+    assert_eq!(
+        (
+            failed.status,
+            failed.error_code,
+            failed.error_title.as_deref()
+        ),
+        (
+            MessageStatus::Failed,
+            Some(131047),
+            Some("Re-engagement message")
+        )
+    );
     assert_eq!(failed.reply_to_wamid.as_deref(), Some("wamid.in"));
 
     // Reactions attach to their target and can be removed.
     let react = |emoji: Option<&str>| WebhookBatch {
-        reactions: vec![ReactionRecord { phone_number_id: "PN-1".into(), target_wamid: "wamid.out".into(), emoji: emoji.map(str::to_owned) }],
+        reactions: vec![ReactionRecord {
+            phone_number_id: "PN-1".into(),
+            target_wamid: "wamid.out".into(),
+            emoji: emoji.map(str::to_owned),
+        }],
         ..Default::default()
     };
     s.ingest(&react(Some("👍")), T0).await.unwrap();
-    assert_eq!(s.message(pending.id).await.unwrap().unwrap().reaction.as_deref(), Some("👍"));
+    assert_eq!(
+        s.message(pending.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .reaction
+            .as_deref(),
+        Some("👍")
+    );
     s.ingest(&react(Some("")), T0).await.unwrap();
     assert_eq!(s.message(pending.id).await.unwrap().unwrap().reaction, None);
 }
@@ -225,26 +475,85 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
 async fn assignment_status_and_events(backend: Backend) {
     let w = world(backend).await;
     let s = &w.store;
-    s.create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0).await.unwrap();
-    let first = s.ingest(&batch(vec![inbound("PN-1", "wamid.a", "cust", "hello", T0)]), T0).await.unwrap();
+    s.create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    let first = s
+        .ingest(
+            &batch(vec![inbound("PN-1", "wamid.a", "cust", "hello", T0)]),
+            T0,
+        )
+        .await
+        .unwrap();
     let conv = s.conversations(&all(w.company)).await.unwrap().remove(0);
-    let (assigned, ev) = s.assign(w.company, conv.id, Some(w.agents[1]), w.admin, T0).await.unwrap().unwrap();
+    let (assigned, ev) = s
+        .assign(w.company, conv.id, Some(w.agents[1]), w.admin, T0)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(assigned.assignee_id, Some(w.agents[1]));
     assert!(ev.id > first.events.last().unwrap().id, "event ids grow");
-    let (unassigned, _) = s.assign(w.company, conv.id, None, w.agents[1], T0).await.unwrap().unwrap();
+    let (unassigned, _) = s
+        .assign(w.company, conv.id, None, w.agents[1], T0)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(unassigned.assignee_id, None);
-    assert_eq!(s.assign(w.company, ConversationId(987_654), Some(w.agents[0]), w.admin, T0).await.unwrap().err(), Some(AssignError::NoSuchConversation));
-    assert_eq!(s.assign(w.company, conv.id, Some(UserId(987_654)), w.admin, T0).await.unwrap().err(), Some(AssignError::NoSuchAgent));
+    assert_eq!(
+        s.assign(
+            w.company,
+            ConversationId(987_654),
+            Some(w.agents[0]),
+            w.admin,
+            T0
+        )
+        .await
+        .unwrap()
+        .err(),
+        Some(AssignError::NoSuchConversation)
+    );
+    assert_eq!(
+        s.assign(w.company, conv.id, Some(UserId(987_654)), w.admin, T0)
+            .await
+            .unwrap()
+            .err(),
+        Some(AssignError::NoSuchAgent)
+    );
     let other = CompanyId(w.company.0 + 1000);
-    assert_eq!(s.assign(other, conv.id, None, w.admin, T0).await.unwrap().err(), Some(AssignError::NoSuchConversation));
+    assert_eq!(
+        s.assign(other, conv.id, None, w.admin, T0)
+            .await
+            .unwrap()
+            .err(),
+        Some(AssignError::NoSuchConversation)
+    );
     // Deactivated users cannot be given work.
-    s.set_user_active(w.company, w.agents[2], false, T0).await.unwrap();
-    assert_eq!(s.assign(w.company, conv.id, Some(w.agents[2]), w.admin, T0).await.unwrap().err(), Some(AssignError::NoSuchAgent));
+    s.set_user_active(w.company, w.agents[2], false, T0)
+        .await
+        .unwrap();
+    assert_eq!(
+        s.assign(w.company, conv.id, Some(w.agents[2]), w.admin, T0)
+            .await
+            .unwrap()
+            .err(),
+        Some(AssignError::NoSuchAgent)
+    );
 
-    s.set_conversation_status(w.company, conv.id, ConversationStatus::Closed, w.admin, T0).await.unwrap().unwrap();
-    s.set_conversation_status(w.company, conv.id, ConversationStatus::Open, w.admin, T0).await.unwrap().unwrap();
-    let timeline: Vec<(String, Option<UserId>, Option<UserId>)> =
-        s.timeline(conv.id).await.unwrap().into_iter().map(|e| (e.kind, e.actor_id, e.subject_id)).collect();
+    s.set_conversation_status(w.company, conv.id, ConversationStatus::Closed, w.admin, T0)
+        .await
+        .unwrap()
+        .unwrap();
+    s.set_conversation_status(w.company, conv.id, ConversationStatus::Open, w.admin, T0)
+        .await
+        .unwrap()
+        .unwrap();
+    let timeline: Vec<(String, Option<UserId>, Option<UserId>)> = s
+        .timeline(conv.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.kind, e.actor_id, e.subject_id))
+        .collect();
     assert_eq!(
         timeline,
         [
@@ -255,13 +564,21 @@ async fn assignment_status_and_events(backend: Backend) {
             ("reopened".into(), Some(w.admin), None),
         ]
     );
-    assert!(s.set_conversation_status(other, conv.id, ConversationStatus::Closed, w.admin, T0).await.unwrap().is_none());
+    assert!(
+        s.set_conversation_status(other, conv.id, ConversationStatus::Closed, w.admin, T0)
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     // Live events resume after any id, in order, scoped to the company.
     let events = s.live_events_after(w.company, 0, 100).await.unwrap();
     assert!(events.len() >= 6);
     assert!(events.windows(2).all(|p| p[0].id < p[1].id));
-    let tail = s.live_events_after(w.company, events[2].id, 100).await.unwrap();
+    let tail = s
+        .live_events_after(w.company, events[2].id, 100)
+        .await
+        .unwrap();
     assert_eq!(tail.len(), events.len() - 3);
     assert!(s.live_events_after(other, 0, 100).await.unwrap().is_empty());
 }
@@ -269,20 +586,55 @@ async fn assignment_status_and_events(backend: Backend) {
 async fn job_queue_leases(backend: Backend) {
     let w = world(backend).await;
     let s = &w.store;
-    let id = s.enqueue_job("media_download", "{\"m\":1}", T0, 3).await.unwrap();
-    s.enqueue_job("later", "{}", T0.plus_secs(3600), 3).await.unwrap();
+    let id = s
+        .enqueue_job("media_download", "{\"m\":1}", T0, 3)
+        .await
+        .unwrap();
+    s.enqueue_job("later", "{}", T0.plus_secs(3600), 3)
+        .await
+        .unwrap();
     let job = s.claim_job(T0, T0.plus_secs(30)).await.unwrap().unwrap();
-    assert_eq!((job.id, job.kind.as_str(), job.attempts), (id, "media_download", 1));
-    assert!(s.claim_job(T0.plus_secs(10), T0.plus_secs(40)).await.unwrap().is_none(), "leased, and the other is not due");
+    assert_eq!(
+        (job.id, job.kind.as_str(), job.attempts),
+        (id, "media_download", 1)
+    );
+    assert!(
+        s.claim_job(T0.plus_secs(10), T0.plus_secs(40))
+            .await
+            .unwrap()
+            .is_none(),
+        "leased, and the other is not due"
+    );
     // The worker died: after the lease the job is claimed again.
-    let again = s.claim_job(T0.plus_secs(31), T0.plus_secs(60)).await.unwrap().unwrap();
+    let again = s
+        .claim_job(T0.plus_secs(31), T0.plus_secs(60))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((again.id, again.attempts), (id, 2));
-    s.fail_job(id, "timeout", Some(T0.plus_secs(90)), T0.plus_secs(32)).await.unwrap();
-    assert!(s.claim_job(T0.plus_secs(60), T0.plus_secs(90)).await.unwrap().is_none(), "backing off");
-    let third = s.claim_job(T0.plus_secs(91), T0.plus_secs(120)).await.unwrap().unwrap();
+    s.fail_job(id, "timeout", Some(T0.plus_secs(90)), T0.plus_secs(32))
+        .await
+        .unwrap();
+    assert!(
+        s.claim_job(T0.plus_secs(60), T0.plus_secs(90))
+            .await
+            .unwrap()
+            .is_none(),
+        "backing off"
+    );
+    let third = s
+        .claim_job(T0.plus_secs(91), T0.plus_secs(120))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(third.attempts, 3);
     s.complete_job(id, T0.plus_secs(92)).await.unwrap();
-    assert!(s.claim_job(T0.plus_secs(200), T0.plus_secs(230)).await.unwrap().is_none());
+    assert!(
+        s.claim_job(T0.plus_secs(200), T0.plus_secs(230))
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     // Many workers, one job: exactly one claim wins.
     s.enqueue_job("race", "{}", T0, 3).await.unwrap();
@@ -290,7 +642,12 @@ async fn job_queue_leases(backend: Backend) {
     let claims: Vec<_> = (0..8)
         .map(|_| {
             let s = s.clone();
-            tokio::spawn(async move { s.claim_job(at, at.plus_secs(30)).await.unwrap().filter(|j| j.kind == "race") })
+            tokio::spawn(async move {
+                s.claim_job(at, at.plus_secs(30))
+                    .await
+                    .unwrap()
+                    .filter(|j| j.kind == "race")
+            })
         })
         .collect();
     let mut winners = Vec::new();
@@ -305,6 +662,13 @@ async fn job_queue_leases(backend: Backend) {
     let doomed = s.claim_job(at, at.plus_secs(30)).await.unwrap().unwrap();
     s.fail_job(doomed.id, "gone", None, at).await.unwrap();
     assert_eq!(doomed.kind, "doomed");
-    let next = s.claim_job(at.plus_secs(3600), at.plus_secs(3700)).await.unwrap().unwrap();
-    assert_eq!(next.kind, "later", "the given-up job is never claimed again; the scheduled one now is");
+    let next = s
+        .claim_job(at.plus_secs(3600), at.plus_secs(3700))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        next.kind, "later",
+        "the given-up job is never claimed again; the scheduled one now is"
+    );
 }

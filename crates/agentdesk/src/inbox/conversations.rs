@@ -1,0 +1,342 @@
+//! Conversations for agents: the lists (Mine / Unassigned / All), one conversation with its
+//! messages and timeline, sending a reply, assignment and transfer, close and reopen, and the
+//! agent's own availability.
+
+use agentdesk_core::StoreError;
+use agentdesk_core::domain::UserId;
+use agentdesk_core::domain::inbox::{
+    Availability, ConversationId, ConversationStatus, NumberId, OutboundRecord,
+};
+use agentdesk_core::store::{AssignError, ConversationFilter, View};
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::views::{ConversationView, MessageView, TimelineView};
+use crate::http::error::ErrorBody;
+use crate::http::{ApiError, ApiJson, ApiUser};
+use crate::profile::avatar::Initials;
+use crate::state::AppState;
+
+/// WhatsApp's limit for a text message body.
+pub const MAX_TEXT_CHARS: usize = 4096;
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct ListQuery {
+    /// `mine` (default), `unassigned` or `all`.
+    pub view: Option<String>,
+    /// `open` or `closed`; both when absent.
+    pub status: Option<String>,
+    pub number_id: Option<i64>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/conversations", tag = "inbox", params(ListQuery),
+    responses((status = 200, description = "Newest activity first", body = [ConversationView]), (status = 422, body = ErrorBody))
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<ConversationView>>, ApiError> {
+    let view = match q.view.as_deref().unwrap_or("mine") {
+        "mine" => View::Mine(user.id),
+        "unassigned" => View::Unassigned,
+        "all" => View::All,
+        _ => {
+            return Err(ApiError::field(
+                "view",
+                agentdesk_core::domain::Invalid::Unsupported,
+            ));
+        }
+    };
+    let status = match q.status.as_deref() {
+        None | Some("") => None,
+        Some(s) => Some(ConversationStatus::parse(s).map_err(|i| ApiError::field("status", i))?),
+    };
+    let filter = ConversationFilter {
+        company: user.company_id,
+        view,
+        status,
+        number: q.number_id.map(NumberId),
+        limit: 200,
+    };
+    let now = state.clock().now();
+    let list = state.store().conversations(&filter).await?;
+    Ok(Json(
+        list.iter().map(|c| ConversationView::of(c, now)).collect(),
+    ))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Counts {
+    pub mine: i64,
+    pub unassigned: i64,
+    pub all: i64,
+}
+
+#[utoipa::path(get, path = "/api/v1/conversations/counts", tag = "inbox", responses((status = 200, description = "Open conversations per view", body = Counts)))]
+pub async fn counts(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+) -> Result<Json<Counts>, ApiError> {
+    let c = state.store().view_counts(user.company_id, user.id).await?;
+    Ok(Json(Counts {
+        mine: c.mine,
+        unassigned: c.unassigned,
+        all: c.all,
+    }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConversationDetail {
+    pub conversation: ConversationView,
+    pub timeline: Vec<TimelineView>,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/conversations/{id}", tag = "inbox", params(("id" = i64, Path)),
+    responses((status = 200, body = ConversationDetail), (status = 404, body = ErrorBody))
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<ConversationDetail>, ApiError> {
+    let c = state
+        .store()
+        .conversation(user.company_id, ConversationId(id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let timeline = state.store().timeline(c.id).await?;
+    Ok(Json(ConversationDetail {
+        conversation: ConversationView::of(&c, state.clock().now()),
+        timeline: timeline.iter().map(TimelineView::of).collect(),
+    }))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/conversations/{id}/messages", tag = "inbox", params(("id" = i64, Path)),
+    responses((status = 200, description = "Oldest first", body = [MessageView]), (status = 404, body = ErrorBody))
+)]
+pub async fn messages(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<MessageView>>, ApiError> {
+    let c = state
+        .store()
+        .conversation(user.company_id, ConversationId(id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let list = state.store().messages(c.id).await?;
+    Ok(Json(list.iter().map(MessageView::of).collect()))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SendRequest {
+    /// 1–4096 characters.
+    pub text: String,
+    /// The wamid of a message to quote.
+    pub reply_to: Option<String>,
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/conversations/{id}/messages", tag = "inbox", params(("id" = i64, Path)), request_body = SendRequest,
+    responses(
+        (status = 201, description = "Stored as `pending` and queued for the Cloud API; status changes arrive as live events", body = MessageView),
+        (status = 404, body = ErrorBody),
+        (status = 409, description = "`window_closed` outside WhatsApp's 24-hour window, `conversation_closed`", body = ErrorBody),
+        (status = 422, body = ErrorBody),
+    )
+)]
+pub async fn send(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<SendRequest>,
+) -> Result<(StatusCode, Json<MessageView>), ApiError> {
+    let text = body.text.trim();
+    if text.is_empty() {
+        return Err(ApiError::field(
+            "text",
+            agentdesk_core::domain::Invalid::Required,
+        ));
+    }
+    if text.chars().count() > MAX_TEXT_CHARS {
+        return Err(ApiError::field(
+            "text",
+            agentdesk_core::domain::Invalid::TooLong,
+        ));
+    }
+    let c = state
+        .store()
+        .conversation(user.company_id, ConversationId(id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if c.status == ConversationStatus::Closed {
+        return Err(ApiError::ConversationClosed);
+    }
+    let now = state.clock().now();
+    if !c.window_open(now) {
+        return Err(ApiError::WindowClosed);
+    }
+    let content = serde_json::json!({"type": "text", "body": text});
+    let record = OutboundRecord {
+        conversation_id: c.id,
+        sender_id: user.id,
+        kind: "text".into(),
+        content: content.to_string(),
+        text: Some(text.to_owned()),
+        reply_to_wamid: body.reply_to.filter(|r| !r.trim().is_empty()),
+    };
+    let (message, event) = state.store().create_outbound(&record, now).await?;
+    state
+        .jobs()
+        .enqueue_send(user.company_id, c.id, message.id)
+        .await?;
+    state.live().publish(vec![event]).await;
+    Ok((StatusCode::CREATED, Json(MessageView::of(&message))))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssigneeRequest {
+    /// A user of the company, or null to unassign.
+    pub user_id: Option<i64>,
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/conversations/{id}/assignee", tag = "inbox", params(("id" = i64, Path)), request_body = AssigneeRequest,
+    responses((status = 200, body = ConversationView), (status = 404, body = ErrorBody), (status = 422, description = "`validation_failed`: no such active user", body = ErrorBody))
+)]
+pub async fn assign(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<AssigneeRequest>,
+) -> Result<Json<ConversationView>, ApiError> {
+    let now = state.clock().now();
+    match state
+        .store()
+        .assign(
+            user.company_id,
+            ConversationId(id),
+            body.user_id.map(UserId),
+            user.id,
+            now,
+        )
+        .await?
+    {
+        Ok((c, event)) => {
+            state.live().publish(vec![event]).await;
+            Ok(Json(ConversationView::of(&c, now)))
+        }
+        Err(AssignError::NoSuchConversation) => Err(ApiError::NotFound),
+        Err(AssignError::NoSuchAgent) => Err(ApiError::field(
+            "user_id",
+            agentdesk_core::domain::Invalid::Unsupported,
+        )),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    /// `open` or `closed`.
+    pub status: String,
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/conversations/{id}/status", tag = "inbox", params(("id" = i64, Path)), request_body = StatusRequest,
+    responses((status = 200, body = ConversationView), (status = 404, body = ErrorBody), (status = 409, description = "`conversation_conflict`: the customer has another open conversation on this number", body = ErrorBody))
+)]
+pub async fn set_status(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+    ApiJson(body): ApiJson<StatusRequest>,
+) -> Result<Json<ConversationView>, ApiError> {
+    let status =
+        ConversationStatus::parse(body.status.trim()).map_err(|i| ApiError::field("status", i))?;
+    let now = state.clock().now();
+    match state
+        .store()
+        .set_conversation_status(user.company_id, ConversationId(id), status, user.id, now)
+        .await
+    {
+        Ok(Some((c, event))) => {
+            state.live().publish(vec![event]).await;
+            Ok(Json(ConversationView::of(&c, now)))
+        }
+        Ok(None) => Err(ApiError::NotFound),
+        Err(StoreError::Conflict) => Err(ApiError::ConversationConflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AvailabilityRequest {
+    /// `available`, `away` or `offline`.
+    pub availability: String,
+}
+
+#[utoipa::path(
+    put, path = "/api/v1/me/availability", tag = "inbox", request_body = AvailabilityRequest,
+    responses((status = 204, description = "Saved; only available agents receive round-robin conversations"), (status = 422, body = ErrorBody))
+)]
+pub async fn set_availability(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    ApiJson(body): ApiJson<AvailabilityRequest>,
+) -> Result<StatusCode, ApiError> {
+    let a = Availability::parse(body.availability.trim())
+        .map_err(|i| ApiError::field("availability", i))?;
+    state.store().set_availability(user.id, a).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ColleagueView {
+    pub id: i64,
+    pub first_name: String,
+    pub last_name: String,
+    /// `admin` or `agent`.
+    pub role: String,
+    /// `available`, `away` or `offline`.
+    pub availability: String,
+    pub avatar_url: Option<String>,
+    pub initials: String,
+    pub avatar_color: u8,
+}
+
+#[utoipa::path(get, path = "/api/v1/agents", tag = "inbox", responses((status = 200, description = "Active people of the company, for the transfer list", body = [ColleagueView])))]
+pub async fn colleagues(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+) -> Result<Json<Vec<ColleagueView>>, ApiError> {
+    let users = state.store().company_users(user.company_id).await?;
+    Ok(Json(
+        users
+            .iter()
+            .filter(|u| u.active)
+            .map(|u| {
+                let initials = Initials::of(u);
+                ColleagueView {
+                    id: u.id.0,
+                    first_name: u.first_name.as_str().to_owned(),
+                    last_name: u.last_name.as_str().to_owned(),
+                    role: u.role.as_str().to_owned(),
+                    availability: u.availability.as_str().to_owned(),
+                    avatar_url: None,
+                    initials: initials.letters,
+                    avatar_color: initials.colour,
+                }
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,272 @@
+//! The database-backed job queue's workers: sending replies through the Cloud API and
+//! downloading customers' media. A job is leased, not deleted, while it runs: if the process dies
+//! the lease runs out and another worker (or instance) picks it up, so acknowledged work is never
+//! lost. Failures that may pass (rate limits, timeouts, 5xx) retry with exponential backoff.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use agentdesk_core::domain::CompanyId;
+use agentdesk_core::domain::inbox::{ConversationId, MessageId, MessageStatus};
+use agentdesk_core::store::Job;
+use agentdesk_core::{Clock, Store};
+use serde::{Deserialize, Serialize};
+use tokio::sync::Notify;
+
+use crate::http::ApiError;
+use crate::state::AppState;
+use crate::whatsapp::cloud_api::{CloudApiError, OutboundBody, OutboundMessage};
+
+/// How long a worker may hold a job before others may take it over.
+const LEASE_SECS: i64 = 120;
+const MAX_ATTEMPTS: i64 = 8;
+/// Workers per instance; sends wait on the network, not the CPU.
+pub const WORKERS: usize = 4;
+
+pub const SEND_MESSAGE: &str = "send_message";
+pub const DOWNLOAD_MEDIA: &str = "download_media";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SendJob {
+    pub company_id: i64,
+    pub conversation_id: i64,
+    pub message_id: i64,
+}
+
+pub struct Jobs {
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+    wake: Notify,
+}
+
+impl Jobs {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            store,
+            clock,
+            wake: Notify::new(),
+        }
+    }
+
+    pub async fn enqueue(&self, kind: &str, payload: &impl Serialize) -> Result<(), ApiError> {
+        let json = serde_json::to_string(payload).map_err(ApiError::internal)?;
+        self.store
+            .enqueue_job(kind, &json, self.clock.now(), MAX_ATTEMPTS)
+            .await?;
+        self.wake();
+        Ok(())
+    }
+
+    pub async fn enqueue_send(
+        &self,
+        company: CompanyId,
+        conversation: ConversationId,
+        message: MessageId,
+    ) -> Result<(), ApiError> {
+        self.enqueue(
+            SEND_MESSAGE,
+            &SendJob {
+                company_id: company.0,
+                conversation_id: conversation.0,
+                message_id: message.0,
+            },
+        )
+        .await
+    }
+
+    /// Tells an idle worker to look for work now.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+}
+
+/// Exponential backoff: 2 s, 4 s, 8 s … capped at 5 minutes, or what the API asked for.
+pub fn backoff(attempt: i64, asked_secs: Option<u64>) -> i64 {
+    let exp = 2_i64.saturating_pow(u32::try_from(attempt.clamp(1, 20)).unwrap_or(20));
+    let asked = asked_secs.and_then(|s| i64::try_from(s).ok()).unwrap_or(0);
+    exp.min(300).max(asked)
+}
+
+/// One worker: claims due jobs until told to stop (the task is aborted at shutdown; a job cut
+/// short is retried after its lease).
+pub async fn run_worker(state: AppState) {
+    loop {
+        let now = state.clock().now();
+        match state
+            .store()
+            .claim_job(now, now.plus_secs(LEASE_SECS))
+            .await
+        {
+            Ok(Some(job)) => {
+                handle(&state, job).await;
+                continue;
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot claim a job"),
+        }
+        tokio::select! {
+            _ = state.jobs().wake.notified() => {}
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+        }
+    }
+}
+
+enum Outcome {
+    Done,
+    Retry { error: String, after_secs: i64 },
+    GiveUp(String),
+}
+
+async fn handle(state: &AppState, job: Job) {
+    let outcome = match job.kind.as_str() {
+        SEND_MESSAGE => match serde_json::from_str::<SendJob>(&job.payload) {
+            Ok(p) => send(state, &p, &job).await,
+            Err(e) => Outcome::GiveUp(format!("bad payload: {e}")),
+        },
+        other => Outcome::GiveUp(format!("unknown job kind {other}")),
+    };
+    let now = state.clock().now();
+    let recorded = match outcome {
+        Outcome::Done => state.store().complete_job(job.id, now).await,
+        Outcome::Retry { error, after_secs } if job.attempts < job.max_attempts => {
+            tracing::info!(job = job.id, attempt = job.attempts, after_secs, %error, "job will retry");
+            state
+                .store()
+                .fail_job(job.id, &error, Some(now.plus_secs(after_secs)), now)
+                .await
+        }
+        Outcome::Retry { error, .. } | Outcome::GiveUp(error) => {
+            tracing::warn!(job = job.id, kind = %job.kind, %error, "job given up");
+            state.store().fail_job(job.id, &error, None, now).await
+        }
+    };
+    if let Err(e) = recorded {
+        tracing::error!(job = job.id, error = %e, "cannot record the job's outcome");
+    }
+}
+
+async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
+    let store = state.store();
+    let loaded = async {
+        let message = store.message(MessageId(p.message_id)).await?;
+        let conversation = store
+            .conversation(CompanyId(p.company_id), ConversationId(p.conversation_id))
+            .await?;
+        let number = match &conversation {
+            Some(c) => store.number(c.number_id).await?,
+            None => None,
+        };
+        Ok::<_, agentdesk_core::StoreError>((message, conversation, number))
+    };
+    let (message, conversation, number) = match loaded.await {
+        Ok((Some(m), Some(c), Some(n))) => (m, c, n),
+        Ok(_) => return Outcome::GiveUp("message, conversation or number is gone".into()),
+        Err(e) => {
+            return Outcome::Retry {
+                error: e.to_string(),
+                after_secs: backoff(job.attempts, None),
+            };
+        }
+    };
+    if message.status != MessageStatus::Pending {
+        return Outcome::Done; // sent by an earlier attempt whose completion was not recorded
+    }
+    let body = serde_json::from_str::<serde_json::Value>(&message.content)
+        .ok()
+        .and_then(|v| v.get("body").and_then(|b| b.as_str()).map(str::to_owned))
+        .unwrap_or_default();
+    let outbound = OutboundMessage {
+        to: conversation
+            .contact
+            .phone
+            .clone()
+            .unwrap_or_else(|| conversation.contact.customer_id.clone()),
+        reply_to: message.reply_to_wamid.clone(),
+        body: OutboundBody::Text {
+            body,
+            preview_url: false,
+        },
+    };
+    let result = state
+        .cloud()
+        .send(&number.access_token, &number.phone_number_id, &outbound)
+        .await;
+    let now = state.clock().now();
+    let recorded = match result {
+        Ok(wamid) => {
+            store
+                .outbound_result(message.id, Some(&wamid), MessageStatus::Sent, None, now)
+                .await
+        }
+        Err(e) if e.is_retryable() && job.attempts < job.max_attempts => {
+            let asked = match &e {
+                CloudApiError::RateLimited {
+                    retry_after_secs, ..
+                } => *retry_after_secs,
+                _ => None,
+            };
+            return Outcome::Retry {
+                error: e.to_string(),
+                after_secs: backoff(job.attempts, asked),
+            };
+        }
+        Err(e) => {
+            if matches!(e, CloudApiError::TokenInvalid { .. }) {
+                tracing::warn!(
+                    number_id = number.id.0,
+                    "the Cloud API rejected the number's access token; flagged for the admin"
+                );
+                if let Err(err) = store.flag_number_token(number.id, now).await {
+                    tracing::error!(error = %err, "cannot flag the number");
+                }
+            }
+            let title = failure_title(&e);
+            store
+                .outbound_result(
+                    message.id,
+                    None,
+                    MessageStatus::Failed,
+                    Some((e.code().unwrap_or(0), &title)),
+                    now,
+                )
+                .await
+        }
+    };
+    match recorded {
+        Ok(Some((_, event))) => {
+            state.live().publish(vec![event]).await;
+            Outcome::Done
+        }
+        Ok(None) => Outcome::Done,
+        Err(e) => Outcome::Retry {
+            error: e.to_string(),
+            after_secs: backoff(job.attempts, None),
+        },
+    }
+}
+
+/// The reason shown on a failed message: the API's own words where it gave some.
+fn failure_title(e: &CloudApiError) -> String {
+    match e {
+        CloudApiError::WindowClosed { message } | CloudApiError::TokenInvalid { message } => {
+            message.clone()
+        }
+        CloudApiError::Rejected {
+            message, details, ..
+        } => details.clone().unwrap_or_else(|| message.clone()),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_caps_and_honours_the_api() {
+        assert_eq!(backoff(1, None), 2);
+        assert_eq!(backoff(3, None), 8);
+        assert_eq!(backoff(12, None), 300);
+        assert_eq!(backoff(1, Some(60)), 60);
+    }
+}

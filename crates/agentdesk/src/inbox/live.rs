@@ -1,0 +1,198 @@
+//! Live updates for open browsers (`GET /api/v1/events`, server-sent events).
+//!
+//! Every change is first written to the `live_events` table in the same transaction as the change
+//! itself, so nothing is announced that did not happen and a reconnecting browser can resume
+//! from its `Last-Event-ID`. After the commit the event is rendered once (conversation and
+//! message as the API shows them) and fanned out in-process through a broadcast channel; each
+//! connection filters by company. A second instance would relay event ids it did not create
+//! through PostgreSQL `LISTEN/NOTIFY` into the same `publish` path (not needed with one instance).
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use agentdesk_core::domain::CompanyId;
+use agentdesk_core::domain::inbox::LiveEvent;
+use agentdesk_core::{Clock, Store};
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures_util::Stream;
+use serde::Deserialize;
+use tokio::sync::{broadcast, mpsc};
+
+use super::views::{ConversationView, MessageView};
+use crate::http::{ApiError, ApiUser};
+use crate::state::AppState;
+
+/// An event rendered for the wire, shared by every connection of its company.
+#[derive(Debug)]
+pub struct Rendered {
+    pub company: CompanyId,
+    pub id: i64,
+    pub kind: String,
+    pub json: String,
+}
+
+pub struct LiveHub {
+    sender: broadcast::Sender<Arc<Rendered>>,
+    store: Arc<dyn Store>,
+    clock: Arc<dyn Clock>,
+}
+
+impl LiveHub {
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
+        let (sender, _) = broadcast::channel(4096);
+        Self {
+            sender,
+            store,
+            clock,
+        }
+    }
+
+    /// Renders committed events and sends them to every open connection.
+    pub async fn publish(&self, events: Vec<LiveEvent>) {
+        for event in events {
+            match self.render(&event).await {
+                Ok(Some(r)) => {
+                    // No receivers is fine: nobody has the inbox open.
+                    let _ = self.sender.send(Arc::new(r));
+                }
+                Ok(None) => {}
+                Err(e) => tracing::warn!(error = %e, event = event.id, "cannot render live event"),
+            }
+        }
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<Rendered>> {
+        self.sender.subscribe()
+    }
+
+    pub async fn render(&self, e: &LiveEvent) -> Result<Option<Rendered>, ApiError> {
+        let Some(conversation_id) = e.conversation_id else {
+            return Ok(None);
+        };
+        let Some(conversation) = self
+            .store
+            .conversation(e.company_id, conversation_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let message = match e.message_id {
+            Some(id) => self.store.message(id).await?.map(|m| MessageView::of(&m)),
+            None => None,
+        };
+        let body = serde_json::json!({
+            "id": e.id,
+            "type": e.kind,
+            "conversation": ConversationView::of(&conversation, self.clock.now()),
+            "message": message,
+        });
+        Ok(Some(Rendered {
+            company: e.company_id,
+            id: e.id,
+            kind: e.kind.clone(),
+            json: body.to_string(),
+        }))
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Resume {
+    /// For clients that cannot set `Last-Event-ID` (the first connection of `EventSource`).
+    pub last_event_id: Option<i64>,
+}
+
+fn to_sse(r: &Rendered) -> Event {
+    Event::default()
+        .id(r.id.to_string())
+        .event(r.kind.clone())
+        .data(r.json.clone())
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/events", tag = "inbox",
+    params(("last_event_id" = Option<i64>, Query, description = "Resume after this event (the `Last-Event-ID` header takes precedence)")),
+    responses((status = 200, description = "`text/event-stream` of `message`, `status` and `conversation` events; each data is `{id, type, conversation, message}`", content_type = "text/event-stream"))
+)]
+pub async fn events(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    headers: HeaderMap,
+    Query(resume): Query<Resume>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let last = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .or(resume.last_event_id);
+    let company = user.company_id;
+    // Subscribe before reading the backlog, then skip what the backlog already sent: no gap.
+    let mut live = state.live().subscribe();
+    let (tx, rx) = mpsc::channel::<Event>(256);
+    tokio::spawn(async move {
+        let mut sent = match last {
+            Some(after) => match replay(&state, company, after, &tx).await {
+                Some(id) => id,
+                None => return,
+            },
+            None => i64::MAX, // a fresh client starts with the current state; only newer events count
+        };
+        loop {
+            match live.recv().await {
+                Ok(r) if r.company == company && (sent == i64::MAX || r.id > sent) => {
+                    sent = r.id;
+                    if tx.send(to_sse(&r)).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(_) => {}
+                // Too slow to keep up: catch up from the database instead of dropping events.
+                Err(broadcast::error::RecvError::Lagged(_)) if sent != i64::MAX => {
+                    match replay(&state, company, sent, &tx).await {
+                        Some(id) => sent = id,
+                        None => return,
+                    }
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => {}
+                Err(broadcast::error::RecvError::Closed) => return,
+            }
+        }
+    });
+    let stream =
+        futures_util::stream::unfold(
+            rx,
+            |mut rx| async move { rx.recv().await.map(|e| (Ok(e), rx)) },
+        );
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+/// Sends every stored event after `after`; returns the last id sent, or None when the client left.
+async fn replay(
+    state: &AppState,
+    company: CompanyId,
+    mut after: i64,
+    tx: &mpsc::Sender<Event>,
+) -> Option<i64> {
+    loop {
+        let batch = match state.store().live_events_after(company, after, 500).await {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::warn!(error = %e, "live event replay failed");
+                return Some(after);
+            }
+        };
+        if batch.is_empty() {
+            return Some(after);
+        }
+        for e in batch {
+            after = e.id;
+            if let Ok(Some(r)) = state.live().render(&e).await
+                && tx.send(to_sse(&r)).await.is_err()
+            {
+                return None;
+            }
+        }
+    }
+}

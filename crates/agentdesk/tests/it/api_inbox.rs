@@ -1,0 +1,859 @@
+//! The inbox through HTTP: numbers, the signed webhook, conversations, assignment, replies going
+//! out through a Cloud API server that checks what it receives, statuses, the 24-hour window and
+//! live events with resume.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use agentdesk::config::Secret;
+use agentdesk_core::Clock;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode as AxStatus};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::helpers::*;
+
+pub const SECRET: &str = "test-app-secret";
+pub const RR_NUMBER: &str = "100000000000001";
+pub const MANUAL_NUMBER: &str = "100000000000002";
+
+/// A recorded Cloud API call: phone_number_id, Authorization header, JSON body.
+pub type GraphCall = (String, Option<String>, Value);
+
+/// A stand-in for Meta's Graph API that records requests and answers from a script.
+#[derive(Clone, Default)]
+pub struct FakeGraph {
+    pub requests: Arc<Mutex<Vec<GraphCall>>>,
+    pub answers: Arc<Mutex<VecDeque<(u16, Value)>>>,
+}
+
+async fn graph_messages(
+    State(g): State<FakeGraph>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> (AxStatus, Json<Value>) {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    g.requests.lock().unwrap().push((id, auth, body));
+    let (status, answer) = g.answers.lock().unwrap().pop_front().unwrap_or_else(|| {
+        let n = g.requests.lock().unwrap().len();
+        (200, json!({"messaging_product": "whatsapp", "contacts": [{"input": "x"}], "messages": [{"id": format!("wamid.OUT{n}")}]}))
+    });
+    (AxStatus::from_u16(status).unwrap(), Json(answer))
+}
+
+impl FakeGraph {
+    pub async fn start() -> (Self, String) {
+        let g = FakeGraph::default();
+        let app = axum::Router::new()
+            .route("/v21.0/{id}/messages", axum::routing::post(graph_messages))
+            .with_state(g.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}/v21.0", listener.local_addr().unwrap());
+        tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+        (g, base)
+    }
+
+    pub fn answer(&self, status: u16, body: Value) {
+        self.answers.lock().unwrap().push_back((status, body));
+    }
+
+    pub fn sent(&self) -> Vec<GraphCall> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+pub async fn inbox_app(backend: Backend) -> (TestApp, FakeGraph) {
+    let (graph, base) = FakeGraph::start().await;
+    let app = spawn_app_with(backend, |c| {
+        c.whatsapp.api_base = base;
+        c.whatsapp.app_secret = Some(Secret::new(SECRET));
+        c.whatsapp.verify_token = Some(Secret::new("verify-me"));
+    })
+    .await;
+    (app, graph)
+}
+
+/// A customer's text message in Meta's format.
+pub fn text_payload(
+    pnid: &str,
+    wamid: &str,
+    customer: &str,
+    name: &str,
+    body: &str,
+    ts: i64,
+) -> Value {
+    json!({
+        "object": "whatsapp_business_account",
+        "entry": [{"id": "WABA1", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "15550100001", "phone_number_id": pnid},
+            "contacts": [{"profile": {"name": name}, "user_id": customer}],
+            "messages": [{"from_user_id": customer, "id": wamid, "timestamp": ts.to_string(), "type": "text", "text": {"body": body}}]
+        }}]}]
+    })
+}
+
+pub fn status_payload(
+    pnid: &str,
+    wamid: &str,
+    status: &str,
+    ts: i64,
+    error: Option<(i64, &str)>,
+) -> Value {
+    let mut st = json!({"id": wamid, "status": status, "timestamp": ts.to_string(), "recipient_user_id": "US.1"});
+    if let Some((code, title)) = error {
+        st["errors"] = json!([{"code": code, "title": title, "error_data": {"details": title}}]);
+    }
+    json!({"object": "whatsapp_business_account", "entry": [{"id": "WABA1", "changes": [{"field": "messages", "value": {
+        "messaging_product": "whatsapp", "metadata": {"display_phone_number": "15550100001", "phone_number_id": pnid}, "statuses": [st]
+    }}]}]})
+}
+
+pub async fn post_webhook(app: &TestApp, raw: &[u8], signature: Option<String>) -> StatusCode {
+    let mut req = reqwest::Client::new()
+        .post(app.url("/webhooks/whatsapp"))
+        .header("content-type", "application/json")
+        .body(raw.to_vec());
+    if let Some(sig) = signature {
+        req = req.header("x-hub-signature-256", sig);
+    }
+    req.send().await.unwrap().status()
+}
+
+pub async fn deliver(app: &TestApp, payload: &Value) {
+    let raw = serde_json::to_vec(payload).unwrap();
+    let sig = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), &raw);
+    assert_eq!(post_webhook(app, &raw, Some(sig)).await, StatusCode::OK);
+}
+
+fn now_secs(app: &TestApp) -> i64 {
+    app.clock.now().0 / 1000
+}
+
+async fn conversations(client: &reqwest::Client, app: &TestApp, view: &str) -> Vec<Value> {
+    let (status, list) = json(
+        client
+            .get(app.url(&format!("/api/v1/conversations?view={view}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    list.as_array().unwrap().clone()
+}
+
+crate::on_both_backends!(customer_writes_agent_replies_statuses_arrive);
+
+async fn customer_writes_agent_replies_statuses_arrive(backend: Backend) {
+    let (app, graph) = inbox_app(backend).await;
+    let admin = app.admin().await;
+    let agent = app.agent(1).await;
+    let ts = now_secs(&app);
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.IN1",
+            "US.7777",
+            "Ana Souza",
+            "Olá, meu pedido atrasou",
+            ts,
+        ),
+    )
+    .await;
+
+    // Manual number: unassigned, visible to everyone in the company.
+    let unassigned = conversations(&agent, &app, "unassigned").await;
+    assert_eq!(unassigned.len(), 1);
+    let conv = &unassigned[0];
+    assert_eq!(conv["status"], "open");
+    assert_eq!(conv["initiated_by"], "customer");
+    assert_eq!(conv["contact"]["name"], "Ana Souza");
+    assert_eq!(conv["number"]["phone_number_id"], MANUAL_NUMBER);
+    assert_eq!(conv["window_open"], true);
+    let id = conv["id"].as_i64().unwrap();
+    let (_, msgs) = json(
+        agent
+            .get(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(msgs[0]["direction"], "in");
+    assert_eq!(msgs[0]["text"], "Olá, meu pedido atrasou");
+    assert_eq!(msgs[0]["wamid"], "wamid.IN1");
+
+    // The admin transfers it to agent 1.
+    let agent1 = app.user_id("agent1@demo.test").await;
+    let (status, body) = json(
+        admin
+            .put(app.url(&format!("/api/v1/conversations/{id}/assignee")))
+            .json(&json!({"user_id": agent1}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(conversations(&agent, &app, "mine").await.len(), 1);
+    assert!(conversations(&agent, &app, "unassigned").await.is_empty());
+    let (_, detail) = json(
+        agent
+            .get(app.url(&format!("/api/v1/conversations/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let kinds: Vec<&str> = detail["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["created", "assigned"]);
+
+    // The reply goes out through the Cloud API, addressed by the business-scoped id.
+    let (status, sent) = json(
+        agent
+            .post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .json(&json!({"text": "Vou verificar agora 👍", "reply_to": "wamid.IN1"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{sent}");
+    assert_eq!(sent["status"], "pending");
+    let mid = sent["id"].as_i64().unwrap();
+    let request = eventually("the Cloud API call", Duration::from_secs(10), || async {
+        graph.sent().first().cloned()
+    })
+    .await;
+    assert_eq!(request.0, MANUAL_NUMBER);
+    assert_eq!(request.1.as_deref(), Some("Bearer demo-access-token"));
+    assert_eq!(request.2["messaging_product"], "whatsapp");
+    assert_eq!(request.2["type"], "text");
+    assert_eq!(request.2["text"]["body"], "Vou verificar agora 👍");
+    assert_eq!(request.2["context"]["message_id"], "wamid.IN1");
+    assert_eq!(request.2["recipient"], "US.7777");
+    let message = |wanted: &'static str| {
+        let agent = agent.clone();
+        let url = app.url(&format!("/api/v1/conversations/{id}/messages"));
+        async move {
+            let (_, msgs) = json(agent.get(url).send().await.unwrap()).await;
+            let m = msgs
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["id"].as_i64() == Some(mid))
+                .cloned()
+                .unwrap();
+            (m["status"] == wanted).then_some(m)
+        }
+    };
+    let m = eventually("sent", Duration::from_secs(10), || message("sent")).await;
+    let wamid = m["wamid"].as_str().unwrap().to_owned();
+
+    // Statuses arrive out of order: read, then a late delivered that must not downgrade it.
+    deliver(
+        &app,
+        &status_payload(MANUAL_NUMBER, &wamid, "read", ts + 5, None),
+    )
+    .await;
+    deliver(
+        &app,
+        &status_payload(MANUAL_NUMBER, &wamid, "delivered", ts + 3, None),
+    )
+    .await;
+    eventually("read", Duration::from_secs(5), || message("read")).await;
+}
+
+#[tokio::test]
+async fn webhook_signature_handshake_limits_and_replays() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let raw_client = reqwest::Client::new();
+    let hs = |token: &str| {
+        raw_client.get(app.url(&format!("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token={token}&hub.challenge=1158201444"))).send()
+    };
+    let ok = hs("verify-me").await.unwrap();
+    assert_eq!(ok.status(), StatusCode::OK);
+    assert!(
+        ok.headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain")
+    );
+    assert_eq!(ok.text().await.unwrap(), "1158201444");
+    assert_eq!(hs("wrong").await.unwrap().status(), StatusCode::FORBIDDEN);
+
+    let payload = text_payload(
+        MANUAL_NUMBER,
+        "wamid.SIG1",
+        "US.1",
+        "Zé",
+        "Caf\u{e9}",
+        now_secs(&app),
+    );
+    let raw = serde_json::to_vec(&payload).unwrap();
+    assert_eq!(
+        post_webhook(&app, &raw, None).await,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        post_webhook(&app, &raw, Some("sha256=deadbeef".into())).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let wrong_key = agentdesk::whatsapp::signature::sign(b"another-secret", &raw);
+    assert_eq!(
+        post_webhook(&app, &raw, Some(wrong_key)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    // The signature of a re-serialized body (same data, other bytes) does not fit the raw bytes.
+    let pretty = serde_json::to_vec_pretty(&payload).unwrap();
+    let sig_of_pretty = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), &pretty);
+    assert_eq!(
+        post_webhook(&app, &raw, Some(sig_of_pretty)).await,
+        StatusCode::UNAUTHORIZED
+    );
+    let admin = app.admin().await;
+    assert!(
+        conversations(&admin, &app, "all").await.is_empty(),
+        "nothing stored from refused deliveries"
+    );
+
+    // Escaped unicode signed over the exact bytes Meta sent.
+    let escaped = format!(
+        r#"{{"object":"whatsapp_business_account","entry":[{{"id":"W","changes":[{{"field":"messages","value":{{"messaging_product":"whatsapp","metadata":{{"display_phone_number":"1","phone_number_id":"{MANUAL_NUMBER}"}},"contacts":[{{"profile":{{"name":"Jos\u00e9"}},"user_id":"US.2"}}],"messages":[{{"from_user_id":"US.2","id":"wamid.ESC","timestamp":"{}","type":"text","text":{{"body":"Caf\u00e9 \ud83d\ude00 https:\/\/x.test"}}}}]}}}}]}}]}}"#,
+        now_secs(&app)
+    );
+    let sig = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), escaped.as_bytes());
+    assert_eq!(
+        post_webhook(&app, escaped.as_bytes(), Some(sig.clone())).await,
+        StatusCode::OK
+    );
+    // A validly signed replay is acknowledged and changes nothing.
+    assert_eq!(
+        post_webhook(&app, escaped.as_bytes(), Some(sig)).await,
+        StatusCode::OK
+    );
+    let all = conversations(&admin, &app, "all").await;
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0]["contact"]["name"], "José");
+    let id = all[0]["id"].as_i64().unwrap();
+    let (_, msgs) = json(
+        admin
+            .get(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(msgs.as_array().unwrap().len(), 1);
+    assert_eq!(msgs[0]["text"], "Café 😀 https://x.test");
+
+    // Unknown numbers are acknowledged and ignored; oversized bodies are refused unread.
+    deliver(
+        &app,
+        &text_payload("999999", "wamid.UNK", "US.3", "X", "hi", now_secs(&app)),
+    )
+    .await;
+    assert_eq!(conversations(&admin, &app, "all").await.len(), 1);
+    let big = vec![b' '; 3 * 1024 * 1024 + 1];
+    let sig = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), &big);
+    assert_eq!(
+        post_webhook(&app, &big, Some(sig)).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+    // Not JSON, but signed: a clear 400.
+    let junk = b"not json";
+    let sig = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), junk);
+    assert_eq!(
+        post_webhook(&app, junk, Some(sig)).await,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn cloud_api_errors_are_handled_as_documented() {
+    let (app, graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(2).await;
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.E1",
+            "US.55",
+            "Budi",
+            "halo",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let id = conversations(&agent, &app, "all").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let send = |text: &str| {
+        let req = agent
+            .post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .json(&json!({"text": text}));
+        async move { json(req.send().await.unwrap()).await }
+    };
+    let status_of = |mid: i64| {
+        let agent = agent.clone();
+        let url = app.url(&format!("/api/v1/conversations/{id}/messages"));
+        async move {
+            let (_, msgs) = json(agent.get(url).send().await.unwrap()).await;
+            msgs.as_array()
+                .unwrap()
+                .iter()
+                .find(|m| m["id"].as_i64() == Some(mid))
+                .cloned()
+                .unwrap()
+        }
+    };
+    // 130429: retried with backoff, then sent.
+    graph.answer(400, json!({"error": {"message": "(#130429) Rate limit hit", "type": "OAuthException", "code": 130429, "error_data": {"messaging_product": "whatsapp", "details": "Cloud API message throughput has been reached."}, "fbtrace_id": "A"}}));
+    let (_, m) = send("one").await;
+    let mid = m["id"].as_i64().unwrap();
+    eventually("the first attempt", Duration::from_secs(10), || async {
+        (graph.sent().len() == 1).then_some(())
+    })
+    .await;
+    assert_eq!(
+        status_of(mid).await["status"],
+        "pending",
+        "waiting to retry"
+    );
+    app.clock.advance_secs(5);
+    app.state.jobs().wake();
+    eventually("the retry to succeed", Duration::from_secs(10), || async {
+        (status_of(mid).await["status"] == "sent").then_some(())
+    })
+    .await;
+
+    // 131047: failed, with the reason shown on the message.
+    graph.answer(400, json!({"error": {"message": "(#131047) Re-engagement message", "type": "OAuthException", "code": 131047, "error_data": {"messaging_product": "whatsapp", "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number."}, "fbtrace_id": "B"}}));
+    let (_, m) = send("two").await;
+    let mid = m["id"].as_i64().unwrap();
+    let failed = eventually("the failure", Duration::from_secs(10), || async {
+        let m = status_of(mid).await;
+        (m["status"] == "failed").then_some(m)
+    })
+    .await;
+    assert_eq!(failed["error"]["code"], 131047);
+    assert!(
+        failed["error"]["title"]
+            .as_str()
+            .unwrap()
+            .contains("24 hours")
+    );
+
+    // 190: the number's token is flagged for the admin.
+    graph.answer(401, json!({"error": {"message": "Error validating access token: Session has expired", "type": "OAuthException", "code": 190, "error_subcode": 463, "fbtrace_id": "C"}}));
+    let (_, m) = send("three").await;
+    let mid = m["id"].as_i64().unwrap();
+    eventually("the failure", Duration::from_secs(10), || async {
+        (status_of(mid).await["status"] == "failed").then_some(())
+    })
+    .await;
+    let (_, numbers) = json(
+        agent
+            .get(app.url("/api/v1/whatsapp-numbers"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let manual = numbers
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["phone_number_id"] == MANUAL_NUMBER)
+        .unwrap();
+    assert_eq!(manual["token_invalid"], true);
+    assert!(
+        manual.get("access_token").is_none(),
+        "tokens are never shown back"
+    );
+}
+
+#[tokio::test]
+async fn replies_outside_the_24_hour_window_are_refused_before_sending() {
+    let (app, graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.W1",
+            "US.9",
+            "Li",
+            "你好",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let id = conversations(&agent, &app, "all").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    app.clock.advance_secs(24 * 3600 + 1);
+    let agent = app.agent(1).await; // the old session idled out meanwhile
+    let (status, body) = json(
+        agent
+            .post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .json(&json!({"text": "hello?"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(error_code(&body), "window_closed");
+    assert!(graph.sent().is_empty());
+    let conv = conversations(&agent, &app, "all").await;
+    assert_eq!(conv[0]["window_open"], false);
+    // Empty and over-long replies are refused with field errors.
+    for text in ["   ".to_owned(), "x".repeat(4097)] {
+        let (status, body) = json(
+            agent
+                .post(app.url(&format!("/api/v1/conversations/{id}/messages")))
+                .json(&json!({"text": text}))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["error"]["fields"]["text"].is_object());
+    }
+}
+
+#[tokio::test]
+async fn numbers_are_admin_only_and_never_show_their_token() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let admin = app.admin().await;
+    let body = json!({"phone_number_id": "123456789012345", "display_phone_number": "+62 21 555 0199", "name": "Jakarta", "access_token": "EAAG-very-secret", "assignment": "round_robin"});
+    let res = admin
+        .post(app.url("/api/v1/admin/whatsapp-numbers"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let text = res.text().await.unwrap();
+    assert!(!text.contains("EAAG-very-secret"), "{text}");
+    let (status, err) = json(
+        admin
+            .post(app.url("/api/v1/admin/whatsapp-numbers"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&err).as_str()),
+        (StatusCode::CONFLICT, "number_taken")
+    );
+    let (status, err) = json(admin.post(app.url("/api/v1/admin/whatsapp-numbers")).json(&json!({"phone_number_id": "12a", "display_phone_number": "", "name": "x", "access_token": "t", "assignment": "random"})).send().await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    for f in ["phone_number_id", "display_phone_number", "assignment"] {
+        assert!(err["error"]["fields"][f].is_object(), "{f}: {err}");
+    }
+    let agent = app.agent(1).await;
+    let (status, _) = json(
+        agent
+            .post(app.url("/api/v1/admin/whatsapp-numbers"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn round_robin_availability_and_company_scoping() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let a1 = app.agent(1).await;
+    // Only agent 1 stays available.
+    for n in [2, 3] {
+        let c = app.agent(n).await;
+        assert_eq!(
+            c.put(app.url("/api/v1/me/availability"))
+                .json(&json!({"availability": "away"}))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            StatusCode::NO_CONTENT
+        );
+    }
+    let admin = app.admin().await;
+    admin
+        .put(app.url("/api/v1/me/availability"))
+        .json(&json!({"availability": "offline"}))
+        .send()
+        .await
+        .unwrap();
+    let (status, _) = json(
+        a1.put(app.url("/api/v1/me/availability"))
+            .json(&json!({"availability": "busy"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    deliver(
+        &app,
+        &text_payload(RR_NUMBER, "wamid.RR1", "US.100", "C1", "oi", now_secs(&app)),
+    )
+    .await;
+    let mine = conversations(&a1, &app, "mine").await;
+    assert_eq!(
+        mine.len(),
+        1,
+        "round robin gave it to the only available agent"
+    );
+    let id = mine[0]["id"].as_i64().unwrap();
+    let (_, colleagues) = json(a1.get(app.url("/api/v1/agents")).send().await.unwrap()).await;
+    let by_email: Vec<&str> = colleagues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["availability"].as_str().unwrap())
+        .collect();
+    assert!(by_email.contains(&"away") && by_email.contains(&"available"));
+
+    // Close, then the customer writes again: a new conversation.
+    let (status, closed) = json(
+        a1.put(app.url(&format!("/api/v1/conversations/{id}/status")))
+            .json(&json!({"status": "closed"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, closed["status"].as_str()),
+        (StatusCode::OK, Some("closed"))
+    );
+    deliver(
+        &app,
+        &text_payload(
+            RR_NUMBER,
+            "wamid.RR2",
+            "US.100",
+            "C1",
+            "again",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let (_, open) = json(
+        a1.get(app.url("/api/v1/conversations?view=all&status=open"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(open.as_array().unwrap().len(), 1);
+    assert_ne!(open[0]["id"].as_i64().unwrap(), id);
+    let (status, err) = json(
+        a1.put(app.url(&format!("/api/v1/conversations/{id}/status")))
+            .json(&json!({"status": "open"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&err).as_str()),
+        (StatusCode::CONFLICT, "conversation_conflict")
+    );
+
+    // Another company's agent cannot see or touch it.
+    let hash = app
+        .state
+        .passwords()
+        .hash("outsider pass phrase")
+        .await
+        .unwrap();
+    app.state
+        .store()
+        .create_user(
+            &agentdesk_core::domain::NewUser {
+                company_name: "Other Co".into(),
+                email: agentdesk_core::domain::Email::parse("o@other.test").unwrap(),
+                first_name: agentdesk_core::domain::PersonName::parse("O").unwrap(),
+                last_name: agentdesk_core::domain::PersonName::parse("T").unwrap(),
+                role: agentdesk_core::domain::Role::Admin,
+                locale: None,
+                password_hash: hash,
+            },
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
+    let outsider = app.signed_in("o@other.test", "outsider pass phrase").await;
+    assert!(conversations(&outsider, &app, "all").await.is_empty());
+    for (method, path) in [
+        ("GET", format!("/api/v1/conversations/{id}")),
+        ("GET", format!("/api/v1/conversations/{id}/messages")),
+    ] {
+        let (status, _) = json(
+            outsider
+                .request(method.parse().unwrap(), app.url(&path))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let (status, _) = json(
+        outsider
+            .put(app.url(&format!("/api/v1/conversations/{id}/assignee")))
+            .json(&json!({"user_id": null}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    // And an agent of this company cannot be assigned someone from another company.
+    let outsider_id = app.user_id("o@other.test").await;
+    let (status, _) = json(
+        a1.put(app.url(&format!("/api/v1/conversations/{id}/assignee")))
+            .json(&json!({"user_id": outsider_id}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Reads server-sent events from a response until `want` events arrived.
+async fn read_events(res: reqwest::Response, want: usize) -> Vec<(i64, Value)> {
+    use futures_util::StreamExt;
+    let mut stream = res.bytes_stream();
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while out.len() < want {
+        let chunk = tokio::time::timeout_at(deadline, stream.next())
+            .await
+            .expect("events in time")
+            .unwrap()
+            .unwrap();
+        buf.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buf.find("\n\n") {
+            let block: String = buf.drain(..end + 2).collect();
+            let id = block
+                .lines()
+                .find_map(|l| l.strip_prefix("id:"))
+                .map(|v| v.trim().parse::<i64>().unwrap());
+            let data = block
+                .lines()
+                .find_map(|l| l.strip_prefix("data:"))
+                .map(|v| serde_json::from_str::<Value>(v.trim()).unwrap());
+            if let (Some(id), Some(data)) = (id, data) {
+                out.push((id, data));
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn live_events_arrive_and_resume_after_a_reconnect() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(3).await;
+    let res = agent.get(app.url("/api/v1/events")).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .starts_with("text/event-stream")
+    );
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.L1",
+            "US.42",
+            "Live",
+            "first",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let events = read_events(res, 2).await;
+    assert_eq!(events[0].1["type"], "conversation");
+    assert_eq!(events[1].1["type"], "message");
+    assert_eq!(events[1].1["message"]["text"], "first");
+    let last = events[1].0;
+    // Offline while two more things happen; resuming from Last-Event-ID loses nothing.
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.L2",
+            "US.42",
+            "Live",
+            "second",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.L3",
+            "US.42",
+            "Live",
+            "third",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let res = agent
+        .get(app.url("/api/v1/events"))
+        .header("last-event-id", last.to_string())
+        .send()
+        .await
+        .unwrap();
+    let resumed = read_events(res, 2).await;
+    let texts: Vec<&str> = resumed
+        .iter()
+        .map(|(_, d)| d["message"]["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["second", "third"]);
+    assert!(resumed[0].0 > last);
+    // Events are scoped to the company and need a session.
+    let anon = reqwest::Client::new()
+        .get(app.url("/api/v1/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anon.status(), StatusCode::UNAUTHORIZED);
+}
