@@ -105,7 +105,7 @@ impl ConversationRow {
 #[macro_export]
 macro_rules! message_columns {
     () => {
-        "id, conversation_id, direction, kind, content, text, wamid, status, error_code, error_title, reply_to_wamid, reaction, sender_id, created_at"
+        "id, conversation_id, direction, kind, content, text, wamid, status, error_code, error_title, reply_to_wamid, reaction, sender_id, media_key, media_mime, media_size, created_at"
     };
 }
 
@@ -124,6 +124,9 @@ pub struct MessageRow {
     pub reply_to_wamid: Option<String>,
     pub reaction: Option<String>,
     pub sender_id: Option<i64>,
+    pub media_key: Option<String>,
+    pub media_mime: Option<String>,
+    pub media_size: Option<i64>,
     pub created_at: i64,
 }
 
@@ -145,6 +148,14 @@ impl MessageRow {
             reply_to_wamid: self.reply_to_wamid,
             reaction: self.reaction,
             sender_id: self.sender_id.map(UserId),
+            media: match (self.media_key, self.media_mime) {
+                (Some(key), Some(mime)) => Some(MediaRef {
+                    key,
+                    mime,
+                    size: self.media_size.unwrap_or(0),
+                }),
+                _ => None,
+            },
             created_at: Timestamp(self.created_at),
         })
     }

@@ -765,6 +765,38 @@ macro_rules! impl_store {
             Ok(Some((row.into_message()?, event)))
         }
 
+        async fn attach_media(
+            &self,
+            phone_number_id: &str,
+            wamid: &str,
+            media: &$crate::MediaRef,
+            now: $crate::Timestamp,
+        ) -> $crate::Result<Option<($crate::Message, $crate::LiveEvent)>> {
+            let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+            let row = ::sqlx::query_as::<$db, $crate::MessageRow>(concat!(
+                "UPDATE messages SET media_key = $1, media_mime = $2, media_size = $3 WHERE wamid = $4 AND conversation_id IN ",
+                "(SELECT c.id FROM conversations c JOIN whatsapp_numbers n ON n.id = c.number_id WHERE n.phone_number_id = $5) RETURNING ",
+                $crate::message_columns!()
+            ))
+            .bind(&media.key)
+            .bind(&media.mime)
+            .bind(media.size)
+            .bind(wamid)
+            .bind(phone_number_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err($crate::store_error)?;
+            let Some(row) = row else { return Ok(None) };
+            let company = ::sqlx::query_scalar::<$db, i64>("SELECT company_id FROM conversations WHERE id = $1")
+                .bind(row.conversation_id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+            let event = $crate::push_live_event!($db, tx, company, "status", Some(row.conversation_id), Some(row.id), now.0);
+            tx.commit().await.map_err($crate::store_error)?;
+            Ok(Some((row.into_message()?, event)))
+        }
+
         async fn live_events_after(&self, company: $crate::CompanyId, after: i64, limit: i64) -> $crate::Result<Vec<$crate::LiveEvent>> {
             Ok(::sqlx::query_as::<$db, $crate::LiveEventRow>(
                 "SELECT id, company_id, kind, conversation_id, message_id, created_at FROM live_events WHERE company_id = $1 AND id > $2 ORDER BY id LIMIT $3",

@@ -57,6 +57,10 @@ CREATE TABLE messages (
     reply_to_wamid  TEXT,
     reaction        TEXT,
     sender_id       INTEGER REFERENCES users (id),
+    -- Downloaded media: blob key, MIME type and size in bytes.
+    media_key       TEXT,
+    media_mime      TEXT,
+    media_size      INTEGER,
     created_at      INTEGER NOT NULL
 );
 CREATE INDEX messages_conversation ON messages (conversation_id, id);

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod assets;
 pub mod auth;
+pub mod blobs;
 pub mod config;
 pub mod demo;
 pub mod health;

@@ -100,6 +100,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(inbox::conversations::set_availability))
         .routes(routes!(inbox::conversations::colleagues))
         .routes(routes!(inbox::live::events))
+        .routes(routes!(inbox::conversations::media))
 }
 
 /// The webhook, with its own body limit (documented in the OpenAPI document too).

@@ -8,6 +8,7 @@ use agentdesk_core::{Clock, Store};
 use crate::auth::password::Passwords;
 use crate::auth::session::Sessions;
 use crate::auth::throttle::LoginThrottle;
+use crate::blobs::{BlobStore, LocalBlobs};
 use crate::config::Config;
 use crate::inbox::jobs::Jobs;
 use crate::inbox::live::LiveHub;
@@ -26,6 +27,7 @@ struct Inner {
     live: LiveHub,
     jobs: Jobs,
     cloud: CloudApi,
+    blobs: Arc<dyn BlobStore>,
 }
 
 impl AppState {
@@ -53,6 +55,7 @@ impl AppState {
             live,
             jobs,
             cloud: CloudApi::new(api_base),
+            blobs: Arc::new(LocalBlobs::new(config.data_dir.join("blobs"))),
             config,
             store,
             clock,
@@ -85,5 +88,8 @@ impl AppState {
     }
     pub fn cloud(&self) -> &CloudApi {
         &self.0.cloud
+    }
+    pub fn blobs(&self) -> &dyn BlobStore {
+        self.0.blobs.as_ref()
     }
 }

@@ -264,7 +264,17 @@ pub struct Message {
     /// The customer's reaction on this message, if any.
     pub reaction: Option<String>,
     pub sender_id: Option<UserId>,
+    /// The file of a media message, once downloaded.
+    pub media: Option<MediaRef>,
     pub created_at: Timestamp,
+}
+
+/// Where a message's file is kept (a key in blob storage) and what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MediaRef {
+    pub key: String,
+    pub mime: String,
+    pub size: i64,
 }
 
 /// An inbound message after parsing, ready to be stored.

@@ -14,8 +14,9 @@ pub use throttle::ThrottleState;
 
 use crate::Timestamp;
 use crate::domain::inbox::{
-    Availability, Conversation, ConversationId, ConversationStatus, LiveEvent, Message, MessageId,
-    MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent, WhatsAppNumber,
+    Availability, Conversation, ConversationId, ConversationStatus, LiveEvent, MediaRef, Message,
+    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
+    WhatsAppNumber,
 };
 use crate::domain::{Company, CompanyId, Email, NewUser, ProfilePatch, User, UserId};
 
@@ -172,6 +173,15 @@ pub trait Store: Send + Sync + 'static {
         wamid: Option<&str>,
         status: MessageStatus,
         error: Option<(i64, &str)>,
+        now: Timestamp,
+    ) -> StoreResult<Option<(Message, LiveEvent)>>;
+    /// Records the downloaded file of an inbound media message, found by its wamid within the
+    /// number it arrived on.
+    async fn attach_media(
+        &self,
+        phone_number_id: &str,
+        wamid: &str,
+        media: &MediaRef,
         now: Timestamp,
     ) -> StoreResult<Option<(Message, LiveEvent)>>;
     /// Live events of a company after `after` (exclusive), oldest first.

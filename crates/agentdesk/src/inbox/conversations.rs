@@ -340,3 +340,101 @@ pub async fn colleagues(
             .collect(),
     ))
 }
+
+/// Types a browser may show inline; anything else (HTML, SVG, scripts…) is only ever downloaded.
+fn inline_safe(mime: &str) -> bool {
+    let base = mime
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        base.as_str(),
+        "image/jpeg"
+            | "image/png"
+            | "image/webp"
+            | "image/gif"
+            | "audio/ogg"
+            | "audio/mpeg"
+            | "audio/aac"
+            | "audio/mp4"
+            | "audio/amr"
+            | "video/mp4"
+            | "video/3gpp"
+            | "application/pdf"
+    )
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/messages/{id}/media", tag = "inbox", params(("id" = i64, Path)),
+    responses((status = 200, description = "The file, with its MIME type (served with `nosniff`; only images, audio, video and PDF inline)"), (status = 404, body = ErrorBody))
+)]
+pub async fn media(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+    Path(id): Path<i64>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let message = state
+        .store()
+        .message(agentdesk_core::domain::inbox::MessageId(id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    // The message must belong to a conversation of the caller's company.
+    state
+        .store()
+        .conversation(user.company_id, message.conversation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let media = message.media.ok_or(ApiError::NotFound)?;
+    let bytes = state
+        .blobs()
+        .get(&media.key)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or(ApiError::NotFound)?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    let inline = inline_safe(&media.mime);
+    let mime = if inline {
+        HeaderValue::from_str(&media.mime).ok()
+    } else {
+        None
+    };
+    h.insert(
+        header::CONTENT_TYPE,
+        mime.unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let filename = serde_json::from_str::<serde_json::Value>(&message.content)
+        .ok()
+        .and_then(|c| {
+            c.get("filename")
+                .and_then(|f| f.as_str())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| format!("message-{id}"));
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!(
+        "{}; filename*=UTF-8''{encoded}",
+        if inline { "inline" } else { "attachment" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
+    Ok(res)
+}

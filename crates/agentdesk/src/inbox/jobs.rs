@@ -123,6 +123,10 @@ async fn handle(state: &AppState, job: Job) {
             Ok(p) => send(state, &p, &job).await,
             Err(e) => Outcome::GiveUp(format!("bad payload: {e}")),
         },
+        DOWNLOAD_MEDIA => match serde_json::from_str::<DownloadJob>(&job.payload) {
+            Ok(p) => download(state, &p, &job).await,
+            Err(e) => Outcome::GiveUp(format!("bad payload: {e}")),
+        },
         other => Outcome::GiveUp(format!("unknown job kind {other}")),
     };
     let now = state.clock().now();
@@ -242,6 +246,94 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
             error: e.to_string(),
             after_secs: backoff(job.attempts, None),
         },
+    }
+}
+
+/// What the webhook queues for an inbound media message.
+#[derive(Debug, Deserialize)]
+pub struct DownloadJob {
+    pub phone_number_id: String,
+    pub wamid: String,
+    pub media_id: String,
+    pub mime_type: Option<String>,
+    pub sha256: Option<String>,
+}
+
+/// WhatsApp's largest media (documents) is 100 MB.
+const MAX_MEDIA_BYTES: u64 = 100 * 1024 * 1024;
+
+/// Fetches a customer's media from the Cloud API (`GET /{media-id}` → URL → bytes with the
+/// bearer token, SHA-256 checked), keeps it in blob storage and tells open browsers.
+async fn download(state: &AppState, p: &DownloadJob, job: &Job) -> Outcome {
+    let retry = |e: String| Outcome::Retry {
+        error: e,
+        after_secs: backoff(job.attempts, None),
+    };
+    let number = match state
+        .store()
+        .number_by_phone_number_id(&p.phone_number_id)
+        .await
+    {
+        Ok(Some(n)) => n,
+        Ok(None) => return Outcome::GiveUp("number is gone".into()),
+        Err(e) => return retry(e.to_string()),
+    };
+    let fetched = async {
+        let info = state
+            .cloud()
+            .media_info(&number.access_token, &p.media_id)
+            .await?;
+        let expected = info.sha256.clone().or_else(|| p.sha256.clone());
+        let bytes = state
+            .cloud()
+            .download(
+                &number.access_token,
+                &info.url,
+                MAX_MEDIA_BYTES,
+                expected.as_deref(),
+            )
+            .await?;
+        Ok::<_, CloudApiError>((info, bytes))
+    };
+    let (info, bytes) = match fetched.await {
+        Ok(ok) => ok,
+        Err(e) if e.is_retryable() => return retry(e.to_string()),
+        Err(e) => {
+            if matches!(e, CloudApiError::TokenInvalid { .. })
+                && let Err(err) = state
+                    .store()
+                    .flag_number_token(number.id, state.clock().now())
+                    .await
+            {
+                tracing::error!(error = %err, "cannot flag the number");
+            }
+            return Outcome::GiveUp(e.to_string());
+        }
+    };
+    let key = match state.blobs().put(&bytes).await {
+        Ok(k) => k,
+        Err(e) => return retry(format!("blob storage: {e}")),
+    };
+    let mime = if info.mime_type.is_empty() {
+        p.mime_type
+            .clone()
+            .unwrap_or_else(|| "application/octet-stream".into())
+    } else {
+        info.mime_type
+    };
+    let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+    let media = agentdesk_core::domain::inbox::MediaRef { key, mime, size };
+    match state
+        .store()
+        .attach_media(&p.phone_number_id, &p.wamid, &media, state.clock().now())
+        .await
+    {
+        Ok(Some((_, event))) => {
+            state.live().publish(vec![event]).await;
+            Outcome::Done
+        }
+        Ok(None) => Outcome::GiveUp("message is gone".into()),
+        Err(e) => retry(e.to_string()),
     }
 }
 

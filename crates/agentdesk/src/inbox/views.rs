@@ -108,6 +108,9 @@ pub struct MessageView {
     pub reply_to_wamid: Option<String>,
     pub reaction: Option<String>,
     pub sender_id: Option<i64>,
+    /// The downloaded file of a media message (`GET` it with the session), once it arrived.
+    pub media_url: Option<String>,
+    pub media_mime: Option<String>,
     pub created_at: String,
 }
 
@@ -135,6 +138,11 @@ impl MessageView {
             reply_to_wamid: m.reply_to_wamid.clone(),
             reaction: m.reaction.clone(),
             sender_id: m.sender_id.map(|u| u.0),
+            media_url: m
+                .media
+                .as_ref()
+                .map(|_| format!("/api/v1/messages/{}/media", m.id.0)),
+            media_mime: m.media.as_ref().map(|x| x.mime.clone()),
             created_at: m.created_at.to_rfc3339(),
         }
     }

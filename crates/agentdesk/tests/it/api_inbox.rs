@@ -27,6 +27,9 @@ pub type GraphCall = (String, Option<String>, Value);
 #[derive(Clone, Default)]
 pub struct FakeGraph {
     pub requests: Arc<Mutex<Vec<GraphCall>>>,
+    /// Media the fake serves: id → (MIME type, bytes).
+    pub files: Arc<Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>>,
+    pub base: Arc<Mutex<String>>,
     pub answers: Arc<Mutex<VecDeque<(u16, Value)>>>,
 }
 
@@ -48,14 +51,61 @@ async fn graph_messages(
     (AxStatus::from_u16(status).unwrap(), Json(answer))
 }
 
+async fn graph_media_info(
+    State(g): State<FakeGraph>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> (AxStatus, Json<Value>) {
+    if headers.get("authorization").is_none() {
+        return (
+            AxStatus::UNAUTHORIZED,
+            Json(json!({"error": {"message": "no token", "code": 190}})),
+        );
+    }
+    let files = g.files.lock().unwrap();
+    let Some((mime, bytes)) = files.get(&id) else {
+        return (
+            AxStatus::NOT_FOUND,
+            Json(json!({"error": {"message": "unknown", "code": 100}})),
+        );
+    };
+    use sha2::Digest;
+    let url = format!("{}/files/{id}", g.base.lock().unwrap());
+    (
+        AxStatus::OK,
+        Json(
+            json!({"messaging_product": "whatsapp", "url": url, "mime_type": mime, "sha256": hex::encode(sha2::Sha256::digest(bytes)), "file_size": bytes.len(), "id": id}),
+        ),
+    )
+}
+
+async fn graph_file(
+    State(g): State<FakeGraph>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> (AxStatus, Vec<u8>) {
+    if headers.get("authorization").and_then(|v| v.to_str().ok())
+        != Some("Bearer demo-access-token")
+    {
+        return (AxStatus::UNAUTHORIZED, Vec::new());
+    }
+    match g.files.lock().unwrap().get(&id) {
+        Some((_, bytes)) => (AxStatus::OK, bytes.clone()),
+        None => (AxStatus::NOT_FOUND, Vec::new()),
+    }
+}
+
 impl FakeGraph {
     pub async fn start() -> (Self, String) {
         let g = FakeGraph::default();
         let app = axum::Router::new()
             .route("/v21.0/{id}/messages", axum::routing::post(graph_messages))
+            .route("/v21.0/{id}", axum::routing::get(graph_media_info))
+            .route("/v21.0/files/{id}", axum::routing::get(graph_file))
             .with_state(g.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}/v21.0", listener.local_addr().unwrap());
+        *g.base.lock().unwrap() = base.clone();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         (g, base)
     }
@@ -852,6 +902,111 @@ async fn live_events_arrive_and_resume_after_a_reconnect() {
     // Events are scoped to the company and need a session.
     let anon = reqwest::Client::new()
         .get(app.url("/api/v1/events"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anon.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn customer_media_is_downloaded_checked_and_served_to_the_company_only() {
+    let (app, graph) = inbox_app(Backend::Sqlite).await;
+    let png: Vec<u8> = b"\x89PNG\r\n\x1a\nnot-really-but-bytes".to_vec();
+    graph
+        .files
+        .lock()
+        .unwrap()
+        .insert("MEDIA1".into(), ("image/png".into(), png.clone()));
+    graph.files.lock().unwrap().insert(
+        "MEDIA2".into(),
+        ("text/html".into(), b"<script>alert(1)</script>".to_vec()),
+    );
+    let media = |wamid: &str, id: &str, kind: &str, extra: Value| {
+        let mut m = json!({"from_user_id": "US.321", "id": wamid, "timestamp": now_secs(&app).to_string(), "type": kind});
+        let mut obj =
+            json!({"id": id, "mime_type": if kind == "image" { "image/png" } else { "text/html" }});
+        for (k, v) in extra.as_object().unwrap() {
+            obj[k] = v.clone();
+        }
+        m[kind] = obj;
+        json!({"object": "whatsapp_business_account", "entry": [{"id": "W", "changes": [{"field": "messages", "value": {
+            "messaging_product": "whatsapp", "metadata": {"display_phone_number": "1", "phone_number_id": MANUAL_NUMBER},
+            "contacts": [{"profile": {"name": "Pix"}, "user_id": "US.321"}], "messages": [m]}}]}]})
+    };
+    deliver(
+        &app,
+        &media(
+            "wamid.IMG",
+            "MEDIA1",
+            "image",
+            json!({"caption": "the damaged box"}),
+        ),
+    )
+    .await;
+    deliver(
+        &app,
+        &media(
+            "wamid.DOC",
+            "MEDIA2",
+            "document",
+            json!({"filename": "invoice \"final\".html"}),
+        ),
+    )
+    .await;
+    let agent = app.agent(1).await;
+    let id = conversations(&agent, &app, "all").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let msgs = eventually("both downloads", Duration::from_secs(10), || {
+        let agent = agent.clone();
+        let url = app.url(&format!("/api/v1/conversations/{id}/messages"));
+        async move {
+            let (_, msgs) = json(agent.get(url).send().await.unwrap()).await;
+            let all = msgs.as_array().unwrap().clone();
+            all.iter()
+                .all(|m| m["media_url"].is_string())
+                .then_some(all)
+        }
+    })
+    .await;
+    assert_eq!(msgs[0]["type"], "image");
+    assert_eq!(msgs[0]["text"], "the damaged box");
+    let img = agent
+        .get(app.url(msgs[0]["media_url"].as_str().unwrap()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(img.status(), StatusCode::OK);
+    assert_eq!(img.headers().get("content-type").unwrap(), "image/png");
+    assert_eq!(
+        img.headers().get("x-content-type-options").unwrap(),
+        "nosniff"
+    );
+    assert_eq!(img.bytes().await.unwrap().to_vec(), png);
+    // HTML never renders inline: it downloads, under an RFC 6266 filename.
+    let doc = agent
+        .get(app.url(msgs[1]["media_url"].as_str().unwrap()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        doc.headers().get("content-type").unwrap(),
+        "application/octet-stream"
+    );
+    let disposition = doc
+        .headers()
+        .get("content-disposition")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.starts_with("attachment; filename*=UTF-8''invoice%20%22final%22.html"),
+        "{disposition}"
+    );
+    // Nobody outside the company, and nobody signed out, gets the file.
+    let anon = reqwest::Client::new()
+        .get(app.url(msgs[0]["media_url"].as_str().unwrap()))
         .send()
         .await
         .unwrap();
