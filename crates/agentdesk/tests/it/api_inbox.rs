@@ -20,6 +20,9 @@ pub const SECRET: &str = "test-app-secret";
 pub const RR_NUMBER: &str = "100000000000001";
 pub const MANUAL_NUMBER: &str = "100000000000002";
 
+/// A file the fake Graph API serves: MIME type and bytes.
+pub type MediaFile = (String, Vec<u8>);
+
 /// A recorded Cloud API call: phone_number_id, Authorization header, JSON body.
 pub type GraphCall = (String, Option<String>, Value);
 
@@ -28,7 +31,7 @@ pub type GraphCall = (String, Option<String>, Value);
 pub struct FakeGraph {
     pub requests: Arc<Mutex<Vec<GraphCall>>>,
     /// Media the fake serves: id → (MIME type, bytes).
-    pub files: Arc<Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>>,
+    pub files: Arc<Mutex<std::collections::HashMap<String, MediaFile>>>,
     pub base: Arc<Mutex<String>>,
     pub answers: Arc<Mutex<VecDeque<(u16, Value)>>>,
 }
