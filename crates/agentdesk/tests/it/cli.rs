@@ -279,3 +279,129 @@ async fn serve_demo_seeds_once_and_prints_credentials() {
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_webhooks_survive_a_kill_9() {
+    use crate::api_inbox::{MANUAL_NUMBER, SECRET, text_payload};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().as_os_str();
+    let env: Vec<(&str, &std::ffi::OsStr)> = vec![
+        ("AGENTDESK_DATA_DIR", data),
+        (
+            "AGENTDESK_WHATSAPP__APP_SECRET",
+            std::ffi::OsStr::new(SECRET),
+        ),
+        // Replies are not part of this test; keep the client away from the network.
+        (
+            "AGENTDESK_WHATSAPP__API_BASE",
+            std::ffi::OsStr::new("http://127.0.0.1:9/v21.0"),
+        ),
+    ];
+    let (mut server, addr) = serve(&["--demo"], &env);
+    let client = reqwest::Client::new();
+    let acked = std::sync::Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let senders: Vec<_> = (0..8)
+        .map(|worker| {
+            let client = client.clone();
+            let acked = acked.clone();
+            let url = format!("http://{addr}/webhooks/whatsapp");
+            tokio::spawn(async move {
+                for i in 0..400 {
+                    let wamid = format!("wamid.CRASH.{worker}.{i}");
+                    let body = serde_json::to_vec(&text_payload(
+                        MANUAL_NUMBER,
+                        &wamid,
+                        "US.CRASH",
+                        "Crash",
+                        &format!("m {worker} {i}"),
+                        1_800_000_000,
+                    ))
+                    .unwrap();
+                    let sig = agentdesk::whatsapp::signature::sign(SECRET.as_bytes(), &body);
+                    match client
+                        .post(&url)
+                        .header("content-type", "application/json")
+                        .header("x-hub-signature-256", sig)
+                        .body(body)
+                        .send()
+                        .await
+                    {
+                        Ok(r) if r.status() == StatusCode::OK => acked.lock().unwrap().push(wamid),
+                        _ => return, // the server is gone
+                    }
+                }
+            })
+        })
+        .collect();
+    // Kill the server the moment enough deliveries were acknowledged, with more in flight.
+    eventually(
+        "some acknowledged deliveries",
+        Duration::from_secs(60),
+        || {
+            let n = acked.lock().unwrap().len();
+            async move { (n >= 150).then_some(()) }
+        },
+    )
+    .await;
+    server.kill().unwrap(); // SIGKILL: no shutdown, no flush
+    server.wait().unwrap();
+    for s in senders {
+        s.await.unwrap();
+    }
+    let acked: Vec<String> = acked.lock().unwrap().clone();
+    assert!(acked.len() >= 150);
+
+    let (mut server, addr) = serve(&[], &env);
+    let admin = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let res = admin
+        .post(format!("http://{addr}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "admin@demo.test", "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let list: serde_json::Value = admin
+        .get(format!("http://{addr}/api/v1/conversations?view=all"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        list.as_array().unwrap().len(),
+        1,
+        "one customer, one conversation"
+    );
+    let id = list[0]["id"].as_i64().unwrap();
+    let msgs: serde_json::Value = admin
+        .get(format!("http://{addr}/api/v1/conversations/{id}/messages"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let stored: std::collections::HashSet<&str> = msgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["wamid"].as_str())
+        .collect();
+    let lost: Vec<&String> = acked
+        .iter()
+        .filter(|w| !stored.contains(w.as_str()))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} acknowledged messages lost: {:?}",
+        lost.len(),
+        acked.len(),
+        &lost[..lost.len().min(5)]
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+}

@@ -9,7 +9,7 @@ mod helpers;
 mod api_admin;
 mod api_auth;
 mod api_errors;
-mod api_inbox;
+pub mod api_inbox;
 mod browser;
 mod cli;
 mod cloud_api;
