@@ -11,8 +11,9 @@ mod store_impl;
 // Re-exported for `impl_store!`, which expands in the backend crates.
 pub use agentdesk_core::domain::inbox::{
     AssignmentMode, Availability, Contact, ContactId, Conversation, ConversationId,
-    ConversationStatus, Direction, InitiatedBy, LiveEvent, MediaRef, Message, MessageId,
-    MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent, WhatsAppNumber,
+    ConversationStatus, Direction, InboundRecord, InitiatedBy, LiveEvent, MediaRef, Message,
+    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
+    WhatsAppNumber,
 };
 pub use agentdesk_core::domain::{
     Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User, UserId,

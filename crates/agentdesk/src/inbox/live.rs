@@ -52,6 +52,10 @@ impl LiveHub {
 
     /// Renders committed events and sends them to every open connection.
     pub async fn publish(&self, events: Vec<LiveEvent>) {
+        // Nobody has an inbox open: nothing to render (reconnecting clients replay from the table).
+        if self.sender.receiver_count() == 0 {
+            return;
+        }
         for event in events {
             match self.render(&event).await {
                 Ok(Some(r)) => {
