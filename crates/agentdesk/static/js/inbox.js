@@ -6,6 +6,7 @@
 // only ever written with textContent.
 
 import { api, errorMessage, toast } from './api.js';
+import { appendFormatted } from './wa-format.js';
 
 const root = document.getElementById('inbox');
 
@@ -167,44 +168,13 @@ function cloneTemplate(id) {
   return tpl.content.firstElementChild.cloneNode(true);
 }
 
-/**
- * Appends `text` to `parent` with WhatsApp's formatting (*bold*, _italic_, ~strike~, ```mono```)
- * and web links made clickable. Everything is created as elements and text nodes.
- */
-function appendFormatted(parent, text) {
-  const pattern = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])|```([^`]+)```|(^|[\s(])\*([^*\n]+)\*(?=$|[\s.,;:!?)])|(^|[\s(])_([^_\n]+)_(?=$|[\s.,;:!?)])|(^|[\s(])~([^~\n]+)~(?=$|[\s.,;:!?)])/g;
-  let last = 0;
-  for (const match of String(text).matchAll(pattern)) {
-    let start = match.index;
-    const lead = match[3] ?? match[5] ?? match[7] ?? '';
-    start += lead.length;
-    parent.append(document.createTextNode(String(text).slice(last, start)));
-    if (match[1]) {
-      const link = el('a', 'bubble__link', match[1]);
-      link.href = match[1];
-      link.target = '_blank';
-      link.rel = 'noopener noreferrer';
-      parent.append(link);
-    } else if (match[2] !== undefined) {
-      parent.append(el('code', 'bubble__mono', match[2]));
-    } else if (match[4] !== undefined) {
-      parent.append(el('strong', null, match[4]));
-    } else if (match[6] !== undefined) {
-      parent.append(el('em', null, match[6]));
-    } else if (match[8] !== undefined) {
-      parent.append(el('s', null, match[8]));
-    }
-    last = match.index + match[0].length;
-  }
-  parent.append(document.createTextNode(String(text).slice(last)));
-}
-
 // ---------------------------------------------------------------------------------------------
 // State
 
 const me = Number(root.dataset.meId);
 const STORE_VIEW = 'agentdesk.inbox.filters';
-const STORE_SEEN = 'agentdesk.inbox.seen';
+/** Per person: several people may share one browser. */
+const STORE_SEEN = `agentdesk.inbox.seen.${me}`;
 
 const state = {
   view: 'mine',
@@ -637,7 +607,8 @@ function paintWindow() {
   if (!c) return;
   const open = windowIsOpen(c);
   const conversationOpen = c.status === 'open';
-  windowClosed.hidden = open;
+  // A closed conversation says so first; the window matters again once it is reopened.
+  windowClosed.hidden = open || !conversationOpen;
   windowClosedBody.textContent = c.window_closes_at ? t('window-closed-body') : t('window-never-body');
   windowOpenBar.hidden = !open || !conversationOpen;
   if (open) {
@@ -669,9 +640,9 @@ function paintHeader() {
   $('chat-number').textContent = number ? `${number.name} · ${number.display_phone_number}` : c.number.phone_number_id;
   paintContactAvatar($('chat-contact-avatar'), c);
 
-  const state_ = $('chat-state');
-  state_.textContent = c.status === 'closed' ? t('status-closed') : '';
-  state_.hidden = c.status !== 'closed';
+  const stateBadge = $('chat-state');
+  stateBadge.textContent = c.status === 'closed' ? t('status-closed') : '';
+  stateBadge.hidden = c.status !== 'closed';
 
   const assigneeAgent = c.assignee_id !== null ? state.agents.get(c.assignee_id) || { initials: '?', avatar_color: 0 } : null;
   paintAgentAvatar($('chat-assignee-avatar'), assigneeAgent);
@@ -882,6 +853,8 @@ function buildQuote(m) {
     quote.append(el('span', 'quote__text', messageSummary(quoted)));
     quote.dataset.target = String(quoted.id);
   } else {
+    // A tap on a button says what it answers by itself.
+    if (['interactive_reply', 'button'].includes((m.content || {}).type)) return null;
     quote.append(el('span', 'quote__text quote__text--missing', t('quote-missing')));
     quote.disabled = true;
   }
@@ -1131,7 +1104,8 @@ function closeConversation({ push = false } = {}) {
   lastEntry = null;
   messagesEl.replaceChildren();
   showChat(false);
-  setDetails(false);
+  root.classList.remove('is-details-open');
+  detailsToggle.setAttribute('aria-expanded', String(detailsShown()));
   if (push) history.pushState({}, '', '/inbox');
   for (const [cid, item] of listItems) paintConversation(item, state.list.get(cid));
 }

@@ -324,6 +324,7 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/me/availability", "put"),
         ("/api/v1/agents", "get"),
         ("/api/v1/events", "get"),
+        ("/api/v1/messages/{id}/media", "get"),
         ("/webhooks/whatsapp", "get"),
         ("/webhooks/whatsapp", "post"),
     ];

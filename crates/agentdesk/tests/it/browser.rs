@@ -235,7 +235,12 @@ async fn sign_in_open_preferences_switch_to_chinese_and_sign_out() {
     )
     .await;
     assert_eq!(b.text("#me-button .avatar").await, "AZ");
-    assert_eq!(b.text("#profile-status").await, "Saved");
+    // textContent, not the rendered text: the status fades in from transparent.
+    b.wait_js(
+        "the saved status",
+        "document.getElementById('profile-status').textContent === 'Saved'",
+    )
+    .await;
 
     // Switching the language applies at once to the whole UI.
     b.client

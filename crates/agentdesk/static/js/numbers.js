@@ -1,0 +1,132 @@
+// Admin › WhatsApp numbers: connecting a number in a dialog (its field problems shown in place),
+// and dates shown in the reader's language. After a change the page reloads, so the table always
+// shows what the server has.
+
+import {
+  api,
+  clearFieldErrorOnInput,
+  clearFieldErrors,
+  errorMessage,
+  setBusy,
+  showFieldErrors,
+  toast,
+} from './api.js';
+
+/** A message to show once after the reload that follows a change. */
+const FLASH_KEY = 'agentdesk.flash';
+
+const dialog = document.getElementById('number-add-dialog');
+const openButton = document.getElementById('number-add-open');
+const cancelButton = document.getElementById('number-add-cancel');
+const form = document.getElementById('number-add-form');
+const formError = document.getElementById('number-add-error');
+
+const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' });
+for (const time of document.querySelectorAll('time[datetime]')) {
+  const date = new Date(time.dateTime);
+  if (!Number.isNaN(date.getTime())) time.textContent = dateFormat.format(date);
+}
+
+function showFlash() {
+  let message = null;
+  try {
+    message = sessionStorage.getItem(FLASH_KEY);
+    sessionStorage.removeItem(FLASH_KEY);
+  } catch {
+    return;
+  }
+  if (message) toast(message, 'success');
+}
+
+function flashAfterReload(message) {
+  try {
+    sessionStorage.setItem(FLASH_KEY, message);
+  } catch {
+    // Storage may be unavailable; the message is a courtesy.
+  }
+}
+
+function errorSlot(name) {
+  return form.querySelector(`.field__error[data-for="${CSS.escape(name)}"]`);
+}
+
+function showFormError(message) {
+  formError.textContent = message;
+  formError.hidden = !message;
+}
+
+function resetForm() {
+  form.reset();
+  clearFieldErrors(form);
+  showFormError('');
+}
+
+showFlash();
+
+if (dialog && form) {
+  openButton?.addEventListener('click', () => {
+    resetForm();
+    dialog.showModal();
+    form.elements.namedItem('name')?.focus();
+  });
+
+  cancelButton?.addEventListener('click', () => dialog.close());
+
+  let pressedOnBackdrop = false;
+  dialog.addEventListener('pointerdown', (event) => {
+    pressedOnBackdrop = event.target === dialog;
+  });
+  dialog.addEventListener('click', (event) => {
+    if (pressedOnBackdrop && event.target === dialog) dialog.close();
+    pressedOnBackdrop = false;
+  });
+
+  // The token must not linger in the page once the dialog is gone.
+  dialog.addEventListener('close', resetForm);
+
+  clearFieldErrorOnInput(form, errorSlot);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = document.getElementById('number-add-submit');
+    if (submit.disabled) return;
+    const value = (name) => String(form.elements.namedItem(name)?.value ?? '');
+    const body = {
+      name: value('name').trim(),
+      display_phone_number: value('display_phone_number').trim(),
+      phone_number_id: value('phone_number_id').replace(/\s+/g, ''),
+      access_token: value('access_token').trim(),
+      assignment: value('assignment'),
+    };
+
+    clearFieldErrors(form);
+    showFormError('');
+    setBusy(submit, true);
+    const { status, data } = await api('POST', '/api/v1/admin/whatsapp-numbers', body);
+
+    if (status === 201) {
+      flashAfterReload(form.dataset.msgCreated);
+      location.reload();
+      return;
+    }
+    setBusy(submit, false);
+    if (status === 0) {
+      showFormError(form.dataset.msgNetwork);
+      return;
+    }
+    if (data?.error?.code === 'number_taken') {
+      // The conflict is about one field: say it there.
+      const input = form.elements.namedItem('phone_number_id');
+      errorSlot('phone_number_id').textContent = errorMessage(data, form.dataset.msgNetwork);
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    const shown = showFieldErrors(form, data, errorSlot);
+    showFormError(errorMessage(data, form.dataset.msgNetwork));
+    // The first problem in reading order gets the focus, whatever order the server listed them in.
+    const first = form.querySelector('[aria-invalid="true"]');
+    if (first) first.focus();
+    else if (shown === 0) formError.scrollIntoView({ block: 'nearest' });
+  });
+}
