@@ -769,8 +769,8 @@ macro_rules! impl_store {
         async fn create_outbound(&self, r: &$crate::OutboundRecord, now: $crate::Timestamp) -> $crate::Result<($crate::Message, $crate::LiveEvent)> {
             let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
             let row = ::sqlx::query_as::<$db, $crate::MessageRow>(concat!(
-                "INSERT INTO messages (conversation_id, direction, kind, content, text, status, reply_to_wamid, sender_id, created_at) ",
-                "VALUES ($1, 'out', $2, $3, $4, 'pending', $5, $6, $7) RETURNING ", $crate::message_columns!()
+                "INSERT INTO messages (conversation_id, direction, kind, content, text, status, reply_to_wamid, sender_id, created_at, media_key, media_mime, media_size) ",
+                "VALUES ($1, 'out', $2, $3, $4, 'pending', $5, $6, $7, $8, $9, $10) RETURNING ", $crate::message_columns!()
             ))
             .bind(r.conversation_id.0)
             .bind(&r.kind)
@@ -779,6 +779,9 @@ macro_rules! impl_store {
             .bind(&r.reply_to_wamid)
             .bind(r.sender_id.0)
             .bind(now.0)
+            .bind(r.media.as_ref().map(|m| m.key.as_str()))
+            .bind(r.media.as_ref().map(|m| m.mime.as_str()))
+            .bind(r.media.as_ref().map(|m| m.size))
             .fetch_one(&mut *tx)
             .await
             .map_err($crate::store_error)?;

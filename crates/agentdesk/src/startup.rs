@@ -33,7 +33,7 @@ use crate::whatsapp::emulator::EmulatorState;
 use crate::{admin, assets, auth, demo, health, inbox, profile, shell};
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
-const JSON_BODY_LIMIT: usize = 1024 * 1024;
+pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -91,16 +91,24 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(inbox::conversations::list))
         .routes(routes!(inbox::conversations::counts))
         .routes(routes!(inbox::conversations::get))
-        .routes(routes!(
-            inbox::conversations::messages,
-            inbox::conversations::send
-        ))
         .routes(routes!(inbox::conversations::assign))
         .routes(routes!(inbox::conversations::set_status))
         .routes(routes!(inbox::conversations::set_availability))
         .routes(routes!(inbox::conversations::colleagues))
         .routes(routes!(inbox::live::events))
         .routes(routes!(inbox::conversations::media))
+}
+
+/// Sending a reply may carry an attachment of up to 100 MB (the handler caps JSON itself).
+fn upload_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(
+            inbox::conversations::messages,
+            inbox::conversations::send
+        ))
+        .layer(DefaultBodyLimit::max(
+            inbox::attachments::DOCUMENT_MAX + 1024 * 1024,
+        ))
 }
 
 /// The webhook, with its own body limit (documented in the OpenAPI document too).
@@ -112,7 +120,11 @@ fn webhook_routes() -> OpenApiRouter<AppState> {
 
 /// The OpenAPI document, for the endpoint and for tests.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    api_routes().merge(webhook_routes()).split_for_parts().1
+    api_routes()
+        .merge(upload_routes())
+        .merge(webhook_routes())
+        .split_for_parts()
+        .1
 }
 
 fn pages() -> Router<AppState> {
@@ -130,6 +142,7 @@ fn pages() -> Router<AppState> {
 pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
     let (api, openapi) = api_routes()
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .merge(upload_routes())
         .merge(webhook_routes())
         .split_for_parts();
     let openapi_json = Arc::new(openapi.to_json().unwrap_or_default());

@@ -319,6 +319,8 @@ pub struct OutboundRecord {
     pub content: String,
     pub text: Option<String>,
     pub reply_to_wamid: Option<String>,
+    /// The attachment, already in blob storage.
+    pub media: Option<MediaRef>,
 }
 
 /// One entry of a conversation's timeline ("assigned to B by A", "closed by A").

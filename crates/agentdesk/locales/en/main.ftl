@@ -113,6 +113,7 @@ error-number-taken = This WhatsApp number is already connected.
 error-window-closed = More than 24 hours have passed since the customer last wrote. WhatsApp only allows template messages now.
 error-conversation-conflict = This customer already has another open conversation on this number.
 error-conversation-closed = This conversation is closed. Reopen it to reply.
+error-file-too-large = This file is larger than WhatsApp allows (images 5 MB, audio and video 16 MB, documents 100 MB).
 error-invalid-signature = The webhook signature is missing or wrong.
 
 ## Inbox pages (filled by the inbox UI work)

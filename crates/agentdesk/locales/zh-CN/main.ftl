@@ -110,6 +110,7 @@ error-number-taken = 该 WhatsApp 号码已经接入。
 error-window-closed = 距离客户上次发消息已超过 24 小时，WhatsApp 现在只允许发送模板消息。
 error-conversation-conflict = 该客户在此号码上已有另一个进行中的会话。
 error-conversation-closed = 该会话已关闭，请重新打开后再回复。
+error-file-too-large = 文件超过 WhatsApp 的大小限制（图片 5 MB，音视频 16 MB，文档 100 MB）。
 error-invalid-signature = Webhook 签名缺失或不正确。
 
 ## Inbox pages (filled by the inbox UI work)

@@ -61,6 +61,8 @@ pub enum ApiError {
     EmailTaken,
     #[error("invalid webhook signature")]
     InvalidSignature,
+    #[error("file too large")]
+    FileTooLarge,
     #[error("number taken")]
     NumberTaken,
     #[error("outside the 24-hour window")]
@@ -137,6 +139,11 @@ impl ApiError {
                 StatusCode::UNAUTHORIZED,
                 "invalid_signature",
                 "error-invalid-signature",
+            ),
+            FileTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "file_too_large",
+                "error-file-too-large",
             ),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),

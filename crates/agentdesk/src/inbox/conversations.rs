@@ -139,17 +139,24 @@ pub async fn messages(
 #[serde(deny_unknown_fields)]
 pub struct SendRequest {
     /// 1–4096 characters.
+    #[serde(default)]
     pub text: String,
     /// The wamid of a message to quote.
     pub reply_to: Option<String>,
 }
 
 #[utoipa::path(
-    post, path = "/api/v1/conversations/{id}/messages", tag = "inbox", params(("id" = i64, Path)), request_body = SendRequest,
+    post, path = "/api/v1/conversations/{id}/messages", tag = "inbox", params(("id" = i64, Path)),
+    request_body(content(
+        (SendRequest = "application/json"),
+        (SendForm = "multipart/form-data"),
+    )),
     responses(
         (status = 201, description = "Stored as `pending` and queued for the Cloud API; status changes arrive as live events", body = MessageView),
         (status = 404, body = ErrorBody),
         (status = 409, description = "`window_closed` outside WhatsApp's 24-hour window, `conversation_closed`", body = ErrorBody),
+        (status = 413, description = "`file_too_large`: image > 5 MB, audio/video > 16 MB, document > 100 MB", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not a file type WhatsApp carries (known by its bytes)", body = ErrorBody),
         (status = 422, body = ErrorBody),
     )
 )]
@@ -157,16 +164,52 @@ pub async fn send(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
     Path(id): Path<i64>,
-    ApiJson(body): ApiJson<SendRequest>,
+    req: axum::extract::Request,
 ) -> Result<(StatusCode, Json<MessageView>), ApiError> {
-    let text = body.text.trim();
-    if text.is_empty() {
+    use axum::extract::FromRequest;
+    let multipart = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    let (text, reply_to, file) = if multipart {
+        let form = axum::extract::Multipart::from_request(req, &state)
+            .await
+            .map_err(|e| ApiError::MalformedBody(e.body_text()))?;
+        let upload = super::attachments::read(form).await?;
+        (upload.text, upload.reply_to, upload.file)
+    } else {
+        // This route takes uploads, so its body limit is large; JSON keeps the usual 1 MB cap.
+        let is_json = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType);
+        }
+        let bytes = axum::body::to_bytes(req.into_body(), crate::startup::JSON_BODY_LIMIT)
+            .await
+            .map_err(|_| ApiError::PayloadTooLarge)?;
+        let body: SendRequest = serde_json::from_slice(&bytes).map_err(|e| match e.classify() {
+            serde_json::error::Category::Data => ApiError::BodyMismatch(e.to_string()),
+            _ => ApiError::MalformedBody(e.to_string()),
+        })?;
+        (body.text, body.reply_to, None)
+    };
+    let text = text.trim().to_owned();
+    let max = if file.is_some() {
+        super::attachments::MAX_CAPTION_CHARS
+    } else {
+        MAX_TEXT_CHARS
+    };
+    if text.is_empty() && file.is_none() {
         return Err(ApiError::field(
             "text",
             agentdesk_core::domain::Invalid::Required,
         ));
     }
-    if text.chars().count() > MAX_TEXT_CHARS {
+    if text.chars().count() > max {
         return Err(ApiError::field(
             "text",
             agentdesk_core::domain::Invalid::TooLong,
@@ -184,14 +227,45 @@ pub async fn send(
     if !c.window_open(now) {
         return Err(ApiError::WindowClosed);
     }
-    let content = serde_json::json!({"type": "text", "body": text});
+    let caption = (!text.is_empty()).then_some(text);
+    let (kind, content, media) = match file {
+        None => (
+            "text",
+            serde_json::json!({"type": "text", "body": caption}),
+            None,
+        ),
+        Some((bytes, filename)) => {
+            let sniffed =
+                super::attachments::sniff(&bytes).ok_or(ApiError::UnsupportedMediaType)?;
+            if bytes.len() > super::attachments::limit_for(sniffed.kind) {
+                return Err(ApiError::FileTooLarge);
+            }
+            let key = state
+                .blobs()
+                .put(&bytes)
+                .await
+                .map_err(ApiError::internal)?;
+            let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
+            let content = serde_json::json!({"type": "media", "kind": sniffed.kind, "mime_type": sniffed.mime, "caption": caption, "filename": filename});
+            (
+                sniffed.kind,
+                content,
+                Some(agentdesk_core::domain::inbox::MediaRef {
+                    key,
+                    mime: sniffed.mime.to_owned(),
+                    size,
+                }),
+            )
+        }
+    };
     let record = OutboundRecord {
         conversation_id: c.id,
         sender_id: user.id,
-        kind: "text".into(),
+        kind: kind.into(),
         content: content.to_string(),
-        text: Some(text.to_owned()),
-        reply_to_wamid: body.reply_to.filter(|r| !r.trim().is_empty()),
+        text: caption,
+        reply_to_wamid: reply_to.filter(|r| !r.trim().is_empty()),
+        media,
     };
     let (message, event) = state.store().create_outbound(&record, now).await?;
     state
@@ -200,6 +274,18 @@ pub async fn send(
         .await?;
     state.live().publish(vec![event]).await;
     Ok((StatusCode::CREATED, Json(MessageView::of(&message))))
+}
+
+/// A reply with one attachment (multipart form).
+#[derive(Debug, ToSchema)]
+#[allow(dead_code)] // documents the form for OpenAPI; the fields are read by `attachments::read`
+pub struct SendForm {
+    /// The attachment: image (JPEG, PNG, WebP ≤ 5 MB), video/audio (≤ 16 MB) or document (≤ 100 MB).
+    #[schema(value_type = String, format = Binary)]
+    pub file: Vec<u8>,
+    /// Caption, at most 1024 characters.
+    pub text: Option<String>,
+    pub reply_to: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -15,7 +15,7 @@ use tokio::sync::Notify;
 
 use crate::http::ApiError;
 use crate::state::AppState;
-use crate::whatsapp::cloud_api::{CloudApiError, OutboundBody, OutboundMessage};
+use crate::whatsapp::cloud_api::{CloudApiError, OutboundBody, OutboundMediaKind, OutboundMessage};
 
 /// How long a worker may hold a job before others may take it over.
 const LEASE_SECS: i64 = 120;
@@ -175,26 +175,68 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
     if message.status != MessageStatus::Pending {
         return Outcome::Done; // sent by an earlier attempt whose completion was not recorded
     }
-    let body = serde_json::from_str::<serde_json::Value>(&message.content)
-        .ok()
-        .and_then(|v| v.get("body").and_then(|b| b.as_str()).map(str::to_owned))
-        .unwrap_or_default();
-    let outbound = OutboundMessage {
-        to: conversation
-            .contact
-            .phone
-            .clone()
-            .unwrap_or_else(|| conversation.contact.customer_id.clone()),
-        reply_to: message.reply_to_wamid.clone(),
-        body: OutboundBody::Text {
-            body,
-            preview_url: false,
+    let content = serde_json::from_str::<serde_json::Value>(&message.content).unwrap_or_default();
+    let text_of = |key: &str| content.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let to = conversation
+        .contact
+        .phone
+        .clone()
+        .unwrap_or_else(|| conversation.contact.customer_id.clone());
+    let media = match &message.media {
+        None => None,
+        Some(m) => match state.blobs().get(&m.key).await {
+            Ok(Some(bytes)) => Some((m.clone(), bytes)),
+            Ok(None) => {
+                return Outcome::GiveUp("the attachment is missing from blob storage".into());
+            }
+            Err(e) => {
+                return Outcome::Retry {
+                    error: e.to_string(),
+                    after_secs: backoff(job.attempts, None),
+                };
+            }
         },
     };
-    let result = state
-        .cloud()
-        .send(&number.access_token, &number.phone_number_id, &outbound)
-        .await;
+    // Attachments go to the Cloud API's media endpoint first and are then sent by id.
+    let result = async {
+        let body = match media {
+            None => OutboundBody::Text {
+                body: text_of("body").unwrap_or_default(),
+                preview_url: false,
+            },
+            Some((m, bytes)) => {
+                let filename = text_of("filename").unwrap_or_else(|| "attachment".into());
+                let media_id = state
+                    .cloud()
+                    .upload_media(
+                        &number.access_token,
+                        &number.phone_number_id,
+                        bytes,
+                        &m.mime,
+                        &filename,
+                    )
+                    .await?;
+                let kind =
+                    OutboundMediaKind::parse(&message.kind).unwrap_or(OutboundMediaKind::Document);
+                OutboundBody::Media {
+                    kind,
+                    media_id,
+                    caption: text_of("caption"),
+                    filename: (kind == OutboundMediaKind::Document).then_some(filename),
+                }
+            }
+        };
+        let outbound = OutboundMessage {
+            to,
+            reply_to: message.reply_to_wamid.clone(),
+            body,
+        };
+        state
+            .cloud()
+            .send(&number.access_token, &number.phone_number_id, &outbound)
+            .await
+    }
+    .await;
     let now = state.clock().now();
     let recorded = match result {
         Ok(wamid) => {

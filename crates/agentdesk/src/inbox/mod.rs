@@ -2,6 +2,7 @@
 //! conversations and their messages, assignment and transfer, sending through the Cloud API via
 //! the job queue, and live updates for open browsers.
 
+pub mod attachments;
 pub mod conversations;
 pub mod jobs;
 pub mod live;

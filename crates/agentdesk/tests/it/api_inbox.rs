@@ -98,6 +98,37 @@ async fn graph_file(
     }
 }
 
+/// `POST /{phone_number_id}/media`: records the multipart fields Meta documents and answers an id.
+async fn graph_upload(
+    State(g): State<FakeGraph>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    mut form: axum::extract::Multipart,
+) -> (AxStatus, Json<Value>) {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    let mut fields = serde_json::Map::new();
+    while let Some(field) = form.next_field().await.unwrap() {
+        let name = field.name().unwrap_or_default().to_owned();
+        let filename = field.file_name().map(str::to_owned);
+        let bytes = field.bytes().await.unwrap();
+        fields.insert(name.clone(), json!(bytes.len()));
+        if let Some(f) = filename {
+            fields.insert(format!("{name}.filename"), json!(f));
+        }
+        if name != "file" {
+            fields.insert(name, json!(String::from_utf8_lossy(&bytes)));
+        }
+    }
+    g.requests
+        .lock()
+        .unwrap()
+        .push((format!("{id}/media"), auth, Value::Object(fields)));
+    (AxStatus::OK, Json(json!({"id": "UPLOADED-1"})))
+}
+
 impl FakeGraph {
     pub async fn start() -> (Self, String) {
         let g = FakeGraph::default();
@@ -105,6 +136,7 @@ impl FakeGraph {
             .route("/v21.0/{id}/messages", axum::routing::post(graph_messages))
             .route("/v21.0/{id}", axum::routing::get(graph_media_info))
             .route("/v21.0/files/{id}", axum::routing::get(graph_file))
+            .route("/v21.0/{id}/media", axum::routing::post(graph_upload))
             .with_state(g.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}/v21.0", listener.local_addr().unwrap());
@@ -1014,4 +1046,104 @@ async fn customer_media_is_downloaded_checked_and_served_to_the_company_only() {
         .await
         .unwrap();
     assert_eq!(anon.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn attachments_upload_first_then_send_by_id() {
+    let (app, graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.AT1",
+            "US.600",
+            "Rosa",
+            "send me the invoice",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let id = conversations(&agent, &app, "all").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let url = app.url(&format!("/api/v1/conversations/{id}/messages"));
+    let send = |bytes: Vec<u8>, name: &str, caption: &str| {
+        let form = reqwest::multipart::Form::new()
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            )
+            .text("text", caption.to_owned());
+        agent.post(&url).multipart(form).send()
+    };
+    let pdf = b"%PDF-1.7\n1 0 obj <<>> endobj\n".to_vec();
+    let (status, m) = json(
+        send(pdf.clone(), "invoice 8812.pdf", "Your invoice")
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{m}");
+    assert_eq!(m["type"], "document");
+    assert_eq!(m["text"], "Your invoice");
+    assert!(
+        m["media_url"].is_string(),
+        "the file is ours to show at once"
+    );
+    let calls = eventually("upload then send", Duration::from_secs(10), || async {
+        let c = graph.sent();
+        (c.len() >= 2).then_some(c)
+    })
+    .await;
+    assert_eq!(calls[0].0, format!("{MANUAL_NUMBER}/media"));
+    assert_eq!(calls[0].1.as_deref(), Some("Bearer demo-access-token"));
+    assert_eq!(calls[0].2["messaging_product"], "whatsapp");
+    assert_eq!(calls[0].2["type"], "application/pdf");
+    assert_eq!(calls[0].2["file"], pdf.len());
+    assert_eq!(calls[0].2["file.filename"], "invoice 8812.pdf");
+    assert_eq!(calls[1].2["type"], "document");
+    assert_eq!(calls[1].2["document"]["id"], "UPLOADED-1");
+    assert_eq!(calls[1].2["document"]["caption"], "Your invoice");
+    assert_eq!(calls[1].2["document"]["filename"], "invoice 8812.pdf");
+
+    // What a file is comes from its bytes: HTML named .png is refused.
+    let (status, err) = json(
+        send(
+            b"<html><script>alert(1)</script></html>".to_vec(),
+            "cat.png",
+            "",
+        )
+        .await
+        .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&err).as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
+    );
+    // WhatsApp's per-type limits: an image of 5 MB + 1 byte is too large.
+    let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
+    big.resize(5 * 1024 * 1024 + 1, 0);
+    let (status, err) = json(send(big, "huge.png", "").await.unwrap()).await;
+    assert_eq!(
+        (status, error_code(&err).as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "file_too_large")
+    );
+    // Captions are limited to 1024 characters.
+    let (status, err) = json(send(pdf, "a.pdf", &"x".repeat(1025)).await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(err["error"]["fields"]["text"]["code"], "too_long");
+    // JSON on this route keeps its small limit.
+    let (status, _) = json(
+        agent
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(format!("{{\"text\":\"{}\"}}", "a".repeat(1_100_000)))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }

@@ -349,6 +349,7 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
                 content: "{}".into(),
                 text: Some("Hi!".into()),
                 reply_to_wamid: None,
+                media: None,
             },
             T0,
         )
@@ -416,6 +417,7 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
                 content: "{}".into(),
                 text: Some("Again".into()),
                 reply_to_wamid: Some("wamid.in".into()),
+                media: None,
             },
             T0,
         )

@@ -1,0 +1,169 @@
+//! Attachments agents send: what a file is (by its first bytes, never by its name or the
+//! browser's word), whether WhatsApp takes it at that size, and reading it from a multipart body
+//! without buffering more than the largest allowed file.
+
+use axum::extract::Multipart;
+
+use crate::http::ApiError;
+
+/// WhatsApp's limits by media type (PRODUCT.md: image 5 MB, video/audio 16 MB, document 100 MB).
+pub const IMAGE_MAX: usize = 5 * 1024 * 1024;
+pub const AV_MAX: usize = 16 * 1024 * 1024;
+pub const DOCUMENT_MAX: usize = 100 * 1024 * 1024;
+/// A caption rides along with media and is shorter than a text message.
+pub const MAX_CAPTION_CHARS: usize = 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sniffed {
+    /// `image`, `video`, `audio` or `document`: the WhatsApp message type.
+    pub kind: &'static str,
+    pub mime: &'static str,
+}
+
+/// Identifies a file by its magic bytes; `None` for anything WhatsApp would not carry.
+pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
+    let s = |kind, mime| Some(Sniffed { kind, mime });
+    let at = |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
+    if at(0, b"\xFF\xD8\xFF") {
+        return s("image", "image/jpeg");
+    }
+    if at(0, b"\x89PNG\r\n\x1a\n") {
+        return s("image", "image/png");
+    }
+    if at(0, b"RIFF") && at(8, b"WEBP") {
+        return s("image", "image/webp");
+    }
+    if at(4, b"ftyp") {
+        let brand = bytes.get(8..12).unwrap_or_default();
+        return match brand {
+            b"M4A " | b"M4B " => s("audio", "audio/mp4"),
+            b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3g2a" => s("video", "video/3gpp"),
+            _ => s("video", "video/mp4"),
+        };
+    }
+    if at(0, b"OggS") {
+        return s("audio", "audio/ogg");
+    }
+    if at(0, b"ID3") || at(0, b"\xFF\xFB") || at(0, b"\xFF\xF3") || at(0, b"\xFF\xF2") {
+        return s("audio", "audio/mpeg");
+    }
+    if at(0, b"#!AMR") {
+        return s("audio", "audio/amr");
+    }
+    if at(0, b"%PDF-") {
+        return s("document", "application/pdf");
+    }
+    if at(0, b"PK\x03\x04") {
+        // Office Open XML files are zip archives; WhatsApp takes them as documents.
+        return s("document", "application/zip");
+    }
+    if at(0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return s("document", "application/msword");
+    }
+    // Plain text (CSV, TXT): valid UTF-8 without NUL bytes and not markup a browser would run.
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = std::str::from_utf8(head).is_ok()
+        || std::str::from_utf8(&head[..head.len().saturating_sub(3)]).is_ok();
+    let markup = String::from_utf8_lossy(&head[..head.len().min(512)])
+        .trim_start()
+        .starts_with('<');
+    if !bytes.is_empty() && text && !head.contains(&0) && !markup {
+        return s("document", "text/plain");
+    }
+    None
+}
+
+pub fn limit_for(kind: &str) -> usize {
+    match kind {
+        "image" => IMAGE_MAX,
+        "video" | "audio" => AV_MAX,
+        _ => DOCUMENT_MAX,
+    }
+}
+
+/// What a multipart send carries.
+#[derive(Debug, Default)]
+pub struct Upload {
+    pub file: Option<(Vec<u8>, String)>,
+    pub text: String,
+    pub reply_to: Option<String>,
+}
+
+/// Reads the form, stopping as soon as the file passes the largest limit (413).
+pub async fn read(mut form: Multipart) -> Result<Upload, ApiError> {
+    let mut upload = Upload::default();
+    while let Some(mut field) = form
+        .next_field()
+        .await
+        .map_err(|e| ApiError::MalformedBody(e.body_text()))?
+    {
+        match field.name().unwrap_or_default() {
+            "file" => {
+                let name = field
+                    .file_name()
+                    .unwrap_or("attachment")
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(200)
+                    .collect::<String>();
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field
+                    .chunk()
+                    .await
+                    .map_err(|e| ApiError::MalformedBody(e.body_text()))?
+                {
+                    if bytes.len() + chunk.len() > DOCUMENT_MAX {
+                        return Err(ApiError::FileTooLarge);
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                upload.file = Some((bytes, name));
+            }
+            "text" => {
+                upload.text = field
+                    .text()
+                    .await
+                    .map_err(|e| ApiError::MalformedBody(e.body_text()))?
+            }
+            "reply_to" => {
+                upload.reply_to = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|e| ApiError::MalformedBody(e.body_text()))?,
+                )
+            }
+            other => return Err(ApiError::BodyMismatch(format!("unknown field {other:?}"))),
+        }
+    }
+    Ok(upload)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_known_by_their_bytes_not_their_names() {
+        assert_eq!(sniff(b"\xFF\xD8\xFF\xE0rest").unwrap().mime, "image/jpeg");
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest").unwrap().kind, "image");
+        assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ").unwrap().mime, "image/webp");
+        assert_eq!(sniff(b"\0\0\0\x18ftypmp42rest").unwrap().kind, "video");
+        assert_eq!(sniff(b"\0\0\0\x18ftypM4A rest").unwrap().mime, "audio/mp4");
+        assert_eq!(sniff(b"OggS\0rest").unwrap().kind, "audio");
+        assert_eq!(sniff(b"%PDF-1.7").unwrap().kind, "document");
+        assert_eq!(sniff(b"order,qty\n8812,2\n").unwrap().mime, "text/plain");
+        // HTML and SVG are never carried, whatever the file is called.
+        assert_eq!(sniff(b"<html><script>alert(1)</script>"), None);
+        assert_eq!(sniff(b"  <svg xmlns='http://www.w3.org/2000/svg'/>"), None);
+        assert_eq!(sniff(b"\x00\x01\x02binary"), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn limits_follow_whatsapp() {
+        assert_eq!(limit_for("image"), 5 * 1024 * 1024);
+        assert_eq!(limit_for("audio"), 16 * 1024 * 1024);
+        assert_eq!(limit_for("document"), 100 * 1024 * 1024);
+    }
+}
