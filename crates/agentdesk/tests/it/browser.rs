@@ -351,3 +351,90 @@ async fn pages_fit_a_360_pixel_phone() {
     .await;
     b.screenshot("mobile-menu").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_customer_writes_an_agent_answers_live_and_transfers() {
+    let Some(sim) = browser().await else { return };
+    let Some(mia) = browser().await else { return };
+    let Some(lucas) = browser().await else { return };
+    // Demo mode: the simulator posts signed webhooks to the app, and replies go out through the
+    // Cloud API client to the built-in Graph emulator.
+    let app = spawn_app(Backend::Sqlite).await;
+    mia.sign_in(&app, "agent1@demo.test", DEMO_PASSWORD).await;
+    mia.click("button[data-view=all]").await;
+    mia.wait_js(
+        "the list to load",
+        "document.getElementById('conversation-list').getAttribute('aria-busy') === 'false'",
+    )
+    .await;
+    lucas.sign_in(&app, "agent2@demo.test", DEMO_PASSWORD).await;
+    lucas.click("button[data-view=mine]").await;
+
+    // The customer writes on the manual number (it stays unassigned).
+    sim.client.goto(&app.url("/simulator")).await.unwrap();
+    sim.wait_js(
+        "numbers",
+        "document.querySelectorAll('#sim-number option[value=\"100000000000002\"]').length",
+    )
+    .await;
+    sim.client
+        .find(Locator::Css("#sim-number option[value='100000000000002']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    sim.wait_js("customers", "document.getElementById('sim-customer').value")
+        .await;
+    sim.fill("#sim-text", "Hello, is my order on its way?")
+        .await;
+    sim.click("#sim-send").await;
+    sim.screenshot("simulator-sent").await;
+
+    // It appears in Mia's open inbox without a reload.
+    let conv_id = mia
+        .wait_js("the conversation to arrive live", "(() => { const li = document.querySelector('#conversation-list li[data-conversation-id]'); return li && li.dataset.conversationId; })()")
+        .await;
+    let conv_id = conv_id.as_str().unwrap().to_owned();
+    mia.click(&format!(
+        "#conversation-list li[data-conversation-id='{conv_id}'] a"
+    ))
+    .await;
+    mia.wait_js("the message", "[...document.querySelectorAll('#messages [data-direction=in]')].some(m => m.textContent.includes('Hello, is my order on its way?'))").await;
+    mia.fill("#composer-text", "Yes! It left our warehouse this morning.")
+        .await;
+    mia.click("#composer-send").await;
+    mia.wait_js("the reply to be delivered", "[...document.querySelectorAll('#messages [data-direction=out]')].some(m => ['delivered', 'read'].includes(m.dataset.status))").await;
+    mia.screenshot("inbox-conversation").await;
+
+    // The customer's phone shows the reply with its status; reading it turns Mia's ticks blue.
+    sim.wait_js("the reply on the phone", "[...document.querySelectorAll('#sim-messages li.wa-msg--in')].some(m => m.textContent.includes('It left our warehouse'))").await;
+    sim.click("#sim-mark-read").await;
+    mia.wait_js("read ticks", "[...document.querySelectorAll('#messages [data-direction=out]')].some(m => m.dataset.status === 'read')").await;
+    sim.screenshot("simulator-reply").await;
+
+    // Mia transfers it to Lucas: it lands in his Mine view, live.
+    let lucas_id = app.user_id("agent2@demo.test").await;
+    mia.click("#transfer-open").await;
+    mia.wait_js(
+        "the transfer dialog",
+        "document.getElementById('transfer-dialog').open",
+    )
+    .await;
+    mia.fill("#transfer-search", "Lucas").await;
+    mia.screenshot("inbox-transfer").await;
+    mia.click(&format!(
+        "#transfer-list button[data-agent-id='{lucas_id}']"
+    ))
+    .await;
+    lucas
+        .wait_js("the transfer to reach Lucas", &format!("!!document.querySelector(\"#conversation-list li[data-conversation-id='{conv_id}']\")"))
+        .await;
+    lucas
+        .wait_js(
+            "his Mine count",
+            "document.querySelector('.view-count[data-count=mine]').textContent === '1'",
+        )
+        .await;
+    lucas.screenshot("inbox-transferred").await;
+}
