@@ -276,9 +276,11 @@ impl Application {
     ) -> std::io::Result<()> {
         let addr = self.local_addr();
         let housekeeping = tokio::spawn(housekeeping(self.state.clone()));
-        let workers: Vec<_> = (0..inbox::jobs::WORKERS)
+        let mut workers: Vec<_> = (0..inbox::jobs::WORKERS)
             .map(|_| tokio::spawn(inbox::jobs::run_worker(self.state.clone())))
             .collect();
+        // Stopped only after in-flight requests are answered, so no delivery waits forever.
+        workers.push(tokio::spawn(inbox::ingest::run_writer(self.state.clone())));
         let app = router(self.state, self.emulator);
         tracing::info!("listening on http://{addr}");
         let served = axum::serve(

@@ -10,6 +10,7 @@ use crate::auth::session::Sessions;
 use crate::auth::throttle::LoginThrottle;
 use crate::blobs::{BlobStore, LocalBlobs};
 use crate::config::Config;
+use crate::inbox::ingest::IngestQueue;
 use crate::inbox::jobs::Jobs;
 use crate::inbox::live::LiveHub;
 use crate::whatsapp::cloud_api::CloudApi;
@@ -28,6 +29,7 @@ struct Inner {
     jobs: Jobs,
     cloud: CloudApi,
     blobs: Arc<dyn BlobStore>,
+    ingest: IngestQueue,
 }
 
 impl AppState {
@@ -56,6 +58,7 @@ impl AppState {
             jobs,
             cloud: CloudApi::new(api_base),
             blobs: Arc::new(LocalBlobs::new(config.data_dir.join("blobs"))),
+            ingest: IngestQueue::new(),
             config,
             store,
             clock,
@@ -88,6 +91,9 @@ impl AppState {
     }
     pub fn cloud(&self) -> &CloudApi {
         &self.0.cloud
+    }
+    pub fn ingest(&self) -> &IngestQueue {
+        &self.0.ingest
     }
     pub fn blobs(&self) -> &dyn BlobStore {
         self.0.blobs.as_ref()

@@ -4,6 +4,7 @@
 
 pub mod attachments;
 pub mod conversations;
+pub mod ingest;
 pub mod jobs;
 pub mod live;
 pub mod numbers;

@@ -89,18 +89,8 @@ pub async fn receive(
         return Err(ApiError::InvalidSignature);
     }
     let events = payload::parse(&body).map_err(|e| ApiError::MalformedBody(e.to_string()))?;
-    let batch = to_batch(events);
-    let outcome = state.store().ingest(&batch, state.clock().now()).await?;
-    if outcome.unknown_number > 0 {
-        tracing::info!(
-            items = outcome.unknown_number,
-            "webhook items for unregistered numbers ignored"
-        );
-    }
-    if !batch.jobs.is_empty() {
-        state.jobs().wake();
-    }
-    state.live().publish(outcome.events).await;
+    // Answered only once the delivery is committed (grouped with concurrent ones).
+    state.ingest().submit(to_batch(events)).await?;
     Ok(StatusCode::OK)
 }
 

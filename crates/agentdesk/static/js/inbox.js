@@ -141,6 +141,7 @@ const ICONS = {
   checks: ['M2 12.5l4.5 4.5L17 6.5', 'M11.5 16l1 1L23 6.5'],
   failed: ['M12 20.5a8.5 8.5 0 1 0 0-17 8.5 8.5 0 0 0 0 17z', 'M12 7.5v5.5M12 16.5h.01'],
   external: ['M14 4.5h5.5V10', 'M19.5 4.5L11 13', 'M17.5 14v5.5h-13v-13H10'],
+  download: ['M12 4v11', 'M7 10.5l5 5 5-5', 'M5 19.5h14'],
 };
 
 function icon(name, extraClass) {
@@ -194,6 +195,8 @@ const state = {
   timeline: [],
   replyTo: null,
   sending: false,
+  /** The File chosen to send with the next message (the text is its caption). */
+  file: null,
 };
 
 function readJson(key, fallback) {
@@ -306,6 +309,10 @@ const composerSend = $('composer-send');
 const composerError = $('composer-error');
 const composerCount = $('composer-count');
 const composerReply = $('composer-reply');
+const composerAttach = $('composer-attach');
+const composerFile = $('composer-file');
+const composerAttachment = $('composer-attachment');
+const composerProgress = $('composer-progress');
 
 const transferDialog = $('transfer-dialog');
 const transferSearch = $('transfer-search');
@@ -597,9 +604,13 @@ $('list-retry').addEventListener('click', () => loadList());
 function setComposerEnabled(enabled, reason) {
   composerText.disabled = !enabled;
   composerSend.disabled = !enabled || state.sending;
-  composerText.placeholder = enabled ? t('composer-placeholder') : reason;
+  composerAttach.disabled = !enabled || state.sending;
+  composerText.placeholder = !enabled ? reason : state.file ? t('composer-caption') : t('composer-placeholder');
   chat.classList.toggle('is-readonly', !enabled);
-  if (!enabled) clearReply();
+  if (!enabled) {
+    clearReply();
+    if (!state.sending) clearAttachment();
+  }
 }
 
 function paintWindow() {
@@ -743,22 +754,119 @@ function authorOf(m) {
   return m.sender_id ? agentName(m.sender_id) : t('someone');
 }
 
+/** The card of a media message whose file is not here (yet): icon, name, kind. */
+function buildMediaCard(m, content, { unavailable = false } = {}) {
+  const kind = content.kind || m.type;
+  const card = el('div', `media-card media-card--${kind}`);
+  const iconBox = el('span', 'media-card__icon');
+  iconBox.append(icon(kind === 'audio' && content.voice ? 'voice' : ICONS[kind] ? kind : 'document'));
+  const text = el('span', 'media-card__text');
+  text.append(el('span', 'media-card__title', content.filename || mediaLabel(content, m.type)));
+  const label = content.filename ? mediaLabel(content, m.type) : null;
+  if (unavailable) {
+    text.append(el('span', 'media-card__meta', [label, t('media-unavailable')].filter(Boolean).join(' · ')));
+  } else {
+    // The download from WhatsApp is still running; a live `status` event brings the file.
+    card.classList.add('is-loading');
+    text.append(el('span', 'media-card__meta', [label, t('media-loading')].filter(Boolean).join(' · ')));
+  }
+  card.append(iconBox, text);
+  return card;
+}
+
+/**
+ * Built media elements by message id and URL. The timeline is rebuilt on many occasions (a tick,
+ * an assignment); reusing the nodes keeps a playing video or voice note playing and images still.
+ */
+let mediaNodes = new Map();
+
+function buildMedia(m, content) {
+  const url = m.media_url;
+  // Same-origin paths only: the page's CSP would block anything else, and a link elsewhere is not ours.
+  if (typeof url !== 'string' || !url.startsWith('/') || url.startsWith('//')) return null;
+  const cacheKey = `${m.id}|${url}`;
+  const cached = mediaNodes.get(cacheKey);
+  if (cached) return cached;
+  const kind = content.kind || m.type;
+  const mime = String(m.media_mime || content.mime_type || '').toLowerCase();
+  const label = mediaLabel(content, m.type);
+  let node;
+  if (mime.startsWith('image/') || kind === 'image' || kind === 'sticker') {
+    const sticker = kind === 'sticker';
+    node = el('a', sticker ? 'media-image media-image--sticker' : 'media-image');
+    node.href = url;
+    node.target = '_blank';
+    node.rel = 'noopener';
+    node.title = t('media-open');
+    const img = el('img', 'media-image__img');
+    img.alt = content.caption || content.filename || label;
+    img.decoding = 'async';
+    const wasAtBottom = nearBottom();
+    img.addEventListener('load', () => {
+      node.classList.add('is-loaded');
+      if (wasAtBottom && state.openId === m.conversation_id) scrollToBottom();
+    });
+    img.addEventListener('error', () => {
+      mediaNodes.delete(cacheKey);
+      node.replaceWith(buildMediaCard(m, content, { unavailable: true }));
+    });
+    img.src = url;
+    node.append(img);
+  } else if (mime.startsWith('video/') || kind === 'video') {
+    node = el('video', 'media-video');
+    node.controls = true;
+    node.preload = 'metadata';
+    node.playsInline = true;
+    node.setAttribute('aria-label', content.filename || label);
+    const wasAtBottom = nearBottom();
+    node.addEventListener('loadedmetadata', () => {
+      if (wasAtBottom && state.openId === m.conversation_id) scrollToBottom();
+    }, { once: true });
+    node.src = url;
+  } else if (mime.startsWith('audio/') || kind === 'audio') {
+    node = el('div', `media-audio${content.voice ? ' media-audio--voice' : ''}`);
+    const iconBox = el('span', 'media-audio__icon');
+    iconBox.append(icon(content.voice ? 'voice' : 'audio'));
+    const audio = el('audio', 'media-audio__player');
+    audio.controls = true;
+    audio.preload = 'metadata';
+    audio.setAttribute('aria-label', content.filename || label);
+    audio.src = url;
+    node.append(iconBox, audio);
+  } else {
+    node = el('a', 'media-card media-card--document media-card--file');
+    node.href = url;
+    node.download = content.filename || '';
+    node.title = t('media-download');
+    const iconBox = el('span', 'media-card__icon');
+    iconBox.append(icon('document'));
+    const text = el('span', 'media-card__text');
+    text.append(el('span', 'media-card__title', content.filename || label));
+    text.append(el('span', 'media-card__meta', [label, fileKind(content.filename, mime)].filter(Boolean).join(' · ')));
+    const action = el('span', 'media-card__download');
+    action.append(icon('download'));
+    action.append(el('span', 'sr-only', t('media-download')));
+    node.append(iconBox, text, action);
+  }
+  mediaNodes.set(cacheKey, node);
+  return node;
+}
+
+/** "PDF", "DOCX": what kind of file a document is, from its name or type. */
+function fileKind(filename, mime) {
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(filename || '');
+  if (ext) return ext[1].toUpperCase();
+  if (mime === 'application/pdf') return 'PDF';
+  return '';
+}
+
 function buildContent(m) {
   const content = m.content || {};
   const box = document.createDocumentFragment();
   const type = content.type || m.type;
   if (type === 'media') {
-    const kind = content.kind || m.type;
-    const card = el('div', `media-card media-card--${kind}`);
-    const iconBox = el('span', 'media-card__icon');
-    iconBox.append(icon(kind === 'audio' && content.voice ? 'voice' : ICONS[kind] ? kind : 'document'));
-    const text = el('span', 'media-card__text');
-    text.append(el('span', 'media-card__title', content.filename || mediaLabel(content, m.type)));
-    const meta = [content.filename ? mediaLabel(content, m.type) : null, content.mime_type].filter(Boolean).join(' · ');
-    text.append(el('span', 'media-card__meta', meta || t('media-unavailable')));
-    card.append(iconBox, text);
-    card.title = t('media-unavailable');
-    box.append(card);
+    const media = m.media_url ? buildMedia(m, content) : null;
+    box.append(media || buildMediaCard(m, content));
     if (content.caption) {
       const caption = el('p', 'bubble__text');
       appendFormatted(caption, content.caption);
@@ -1051,8 +1159,10 @@ async function openConversation(id, { push = false, focus = true } = {}) {
     state.messages = new Map();
     state.timeline = [];
     lastEntry = null;
+    mediaNodes = new Map();
     messagesEl.replaceChildren();
     clearReply();
+    clearAttachment();
     composerText.value = drafts.get(id) || '';
     updateCounter();
     composerError.textContent = '';
@@ -1102,7 +1212,9 @@ function closeConversation({ push = false } = {}) {
   state.messages = new Map();
   state.timeline = [];
   lastEntry = null;
+  mediaNodes = new Map();
   messagesEl.replaceChildren();
+  clearAttachment();
   showChat(false);
   root.classList.remove('is-details-open');
   detailsToggle.setAttribute('aria-expanded', String(detailsShown()));
@@ -1207,7 +1319,12 @@ detailsToggle.setAttribute('aria-expanded', String(detailsShown()));
 // Composer
 
 const MAX_TEXT = Number(composerCount.dataset.max) || 4096;
-const SHOW_COUNTER_FROM = MAX_TEXT - 600;
+/** WhatsApp's limit for the caption of a photo, video or document. */
+const MAX_CAPTION = Number(composerCount.dataset.maxCaption) || 1024;
+
+function maxText() {
+  return state.file ? MAX_CAPTION : MAX_TEXT;
+}
 /** Unsent text per conversation, kept while the page is open. */
 const drafts = new Map();
 
@@ -1217,10 +1334,12 @@ function length(text) {
 
 function updateCounter() {
   const used = length(composerText.value);
-  composerCount.hidden = used < SHOW_COUNTER_FROM;
-  composerCount.textContent = `${used} / ${MAX_TEXT}`;
-  composerCount.classList.toggle('is-near', used >= MAX_TEXT - 100 && used <= MAX_TEXT);
-  composerCount.classList.toggle('is-over', used > MAX_TEXT);
+  const max = maxText();
+  // A caption's limit is low enough to show all along; a text's only when it comes near.
+  composerCount.hidden = !state.file && used < max - 600;
+  composerCount.textContent = `${used} / ${max}`;
+  composerCount.classList.toggle('is-near', used >= max - 100 && used <= max);
+  composerCount.classList.toggle('is-over', used > max);
 }
 
 function startReply(m) {
@@ -1267,24 +1386,41 @@ composer.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (state.sending || !state.open || composerText.disabled) return;
   const text = composerText.value;
-  if (!text.trim()) {
+  const file = state.file;
+  if (!file && !text.trim()) {
     composerText.focus();
     return;
   }
   const conversation = state.open;
-  const body = { text };
-  if (state.replyTo && state.replyTo.wamid) body.reply_to = state.replyTo.wamid;
+  const replyTo = state.replyTo && state.replyTo.wamid ? state.replyTo.wamid : null;
   state.sending = true;
   composerSend.disabled = true;
+  composerAttach.disabled = true;
   composer.classList.add('is-sending');
-  const { ok, status, data } = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, body);
+  let result;
+  if (file) {
+    composerError.textContent = '';
+    setUploadProgress(0);
+    // The caption is on its way: keep it as sent until the answer.
+    composerText.readOnly = true;
+    result = await upload(`/api/v1/conversations/${conversation.id}/messages`, file, text, replyTo);
+    composerText.readOnly = false;
+    composerProgress.hidden = true;
+  } else {
+    const body = { text };
+    if (replyTo) body.reply_to = replyTo;
+    result = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, body);
+  }
+  const { ok, status, data } = result;
   state.sending = false;
-  composer.classList.remove('is-sending');
+  composer.classList.remove('is-sending', 'is-uploading');
   composerSend.disabled = composerText.disabled;
+  composerAttach.disabled = composerText.disabled;
   if (ok && data) {
     if (state.openId === conversation.id) {
       composerText.value = '';
       drafts.delete(conversation.id);
+      clearAttachment();
       updateCounter();
       clearReply();
       upsertMessage(data);
@@ -1292,14 +1428,161 @@ composer.addEventListener('submit', async (event) => {
     }
     return;
   }
+  if (file) paintAttachment();
+  if (state.openId !== conversation.id) return;
   if (status === 422 && data?.error?.fields?.text) {
     composerError.textContent = data.error.fields.text.message || errorMessage(data, '');
     composerText.setAttribute('aria-invalid', 'true');
     composerText.focus();
     return;
   }
+  if (file) {
+    // 413 file_too_large, 415 unsupported_media_type, 409, 422: the server says what went wrong.
+    composerError.textContent = status === 0 ? t('network') : errorMessage(data, t('network'));
+    if (status === 409) scheduleDetail();
+    return;
+  }
   toast(status === 0 ? t('network') : errorMessage(data, t('network')), 'error');
   if (status === 409) scheduleDetail();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Attachments
+
+const fmtSize = {
+  B: new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte', unitDisplay: 'narrow' }),
+  kB: new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 }),
+  MB: new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 }),
+};
+const fmtPercent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+
+function sizeText(bytes) {
+  if (bytes < 1000) return fmtSize.B.format(bytes);
+  if (bytes < 1000 * 1000) return fmtSize.kB.format(bytes / 1000);
+  return fmtSize.MB.format(bytes / (1000 * 1000));
+}
+
+function attachmentKind(file) {
+  const type = file.type || '';
+  if (type.startsWith('image/')) return 'image';
+  if (type.startsWith('video/')) return 'video';
+  if (type.startsWith('audio/')) return 'audio';
+  return 'document';
+}
+
+let thumbUrl = null;
+
+function paintAttachment() {
+  const file = state.file;
+  composerAttachment.hidden = !file;
+  composer.classList.toggle('has-attachment', Boolean(file));
+  if (!file) return;
+  $('composer-attachment-name').textContent = file.name;
+  $('composer-attachment-size').textContent = sizeText(file.size);
+  const thumb = $('composer-attachment-thumb');
+  const kind = attachmentKind(file);
+  thumb.className = `composer__attachment-thumb composer__attachment-thumb--${kind}`;
+  if (thumbUrl) URL.revokeObjectURL(thumbUrl);
+  thumbUrl = null;
+  if (kind === 'image') {
+    thumbUrl = URL.createObjectURL(file);
+    const img = el('img');
+    img.alt = '';
+    img.src = thumbUrl;
+    thumb.replaceChildren(img);
+  } else {
+    thumb.replaceChildren(icon(kind));
+  }
+}
+
+function setAttachment(file) {
+  state.file = file;
+  paintAttachment();
+  if (!composerText.disabled) composerText.placeholder = file ? t('composer-caption') : t('composer-placeholder');
+  if (composerError.textContent) {
+    composerError.textContent = '';
+    composerText.removeAttribute('aria-invalid');
+  }
+  updateCounter();
+}
+
+function clearAttachment() {
+  if (!state.file && composerAttachment.hidden) return;
+  composerFile.value = '';
+  setAttachment(null);
+  if (thumbUrl) URL.revokeObjectURL(thumbUrl);
+  thumbUrl = null;
+  $('composer-attachment-thumb').replaceChildren();
+}
+
+function setUploadProgress(fraction) {
+  composer.classList.add('is-uploading');
+  composerProgress.hidden = false;
+  if (fraction === null) {
+    composerProgress.removeAttribute('value');
+    return;
+  }
+  composerProgress.value = Math.round(fraction * 100);
+  $('composer-attachment-size').textContent = fill(t('uploading'), { percent: fmtPercent.format(fraction) });
+}
+
+/**
+ * Sends a file with its caption as multipart/form-data (the browser writes the Content-Type with its
+ * boundary). XMLHttpRequest rather than fetch, for the upload progress. Resolves like `api()`.
+ */
+function upload(path, file, text, replyTo) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  form.append('text', text);
+  if (replyTo) form.append('reply_to', replyTo);
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (event) => {
+      setUploadProgress(event.lengthComputable && event.total ? event.loaded / event.total : null);
+    });
+    xhr.upload.addEventListener('load', () => setUploadProgress(null));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
+    });
+    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: null }));
+    xhr.addEventListener('abort', () => resolve({ ok: false, status: 0, data: null }));
+    xhr.send(form);
+  });
+}
+
+composerAttach.addEventListener('click', () => {
+  if (composerText.disabled || state.sending) return;
+  composerFile.click();
+});
+
+composerFile.addEventListener('change', () => {
+  const file = composerFile.files && composerFile.files[0];
+  if (!file) return;
+  setAttachment(file);
+  composerText.focus();
+});
+
+$('composer-attachment-remove').addEventListener('click', () => {
+  if (state.sending) return;
+  clearAttachment();
+  composerText.focus();
+});
+
+// Pasting a file (a screenshot) attaches it.
+composerText.addEventListener('paste', (event) => {
+  const file = event.clipboardData && event.clipboardData.files && event.clipboardData.files[0];
+  if (!file || state.sending) return;
+  event.preventDefault();
+  setAttachment(file);
 });
 
 // ---------------------------------------------------------------------------------------------
