@@ -6,7 +6,11 @@
 //! cannot fail the others.
 
 use agentdesk_core::store::{IngestOutcome, WebhookBatch};
+use std::sync::Arc;
+
 use tokio::sync::{Mutex, mpsc, oneshot};
+
+use super::live::Rendered;
 
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -77,19 +81,26 @@ pub async fn run_writer(state: AppState) {
         }
         match state.store().ingest(&merged, state.clock().now()).await {
             Ok(outcome) => {
+                // Render before answering, broadcast right after: by the time Meta has its 200
+                // the events are on their way to open browsers.
+                let rendered = after_commit(&state, &merged, outcome).await;
                 for (_, waiter) in group {
                     let _ = waiter.send(Ok(()));
                 }
-                after_commit(&state, &merged, outcome).await;
+                state.live().send(rendered);
             }
             Err(e) if group.len() > 1 => {
                 tracing::warn!(error = %e, deliveries = group.len(), "group commit failed; storing deliveries one by one");
                 for (batch, waiter) in group {
-                    let result = state.store().ingest(&batch, state.clock().now()).await;
-                    let reply = result.as_ref().map(|_| ()).map_err(|e| e.to_string());
-                    let _ = waiter.send(reply);
-                    if let Ok(outcome) = result {
-                        after_commit(&state, &batch, outcome).await;
+                    match state.store().ingest(&batch, state.clock().now()).await {
+                        Ok(outcome) => {
+                            let rendered = after_commit(&state, &batch, outcome).await;
+                            let _ = waiter.send(Ok(()));
+                            state.live().send(rendered);
+                        }
+                        Err(e) => {
+                            let _ = waiter.send(Err(e.to_string()));
+                        }
                     }
                 }
             }
@@ -102,7 +113,12 @@ pub async fn run_writer(state: AppState) {
     }
 }
 
-async fn after_commit(state: &AppState, batch: &WebhookBatch, outcome: IngestOutcome) {
+/// Wakes the job workers and renders the live events of a committed delivery.
+async fn after_commit(
+    state: &AppState,
+    batch: &WebhookBatch,
+    outcome: IngestOutcome,
+) -> Vec<Arc<Rendered>> {
     if outcome.unknown_number > 0 {
         tracing::info!(
             items = outcome.unknown_number,
@@ -112,5 +128,5 @@ async fn after_commit(state: &AppState, batch: &WebhookBatch, outcome: IngestOut
     if !batch.jobs.is_empty() {
         state.jobs().wake();
     }
-    state.live().publish(outcome.events).await;
+    state.live().prepare(outcome.events).await
 }

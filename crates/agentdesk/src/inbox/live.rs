@@ -52,19 +52,33 @@ impl LiveHub {
 
     /// Renders committed events and sends them to every open connection.
     pub async fn publish(&self, events: Vec<LiveEvent>) {
-        // Nobody has an inbox open: nothing to render (reconnecting clients replay from the table).
+        let rendered = self.prepare(events).await;
+        self.send(rendered);
+    }
+
+    /// Renders events (reading the conversation and message once per event, not per client).
+    /// Nothing is rendered when nobody has an inbox open: reconnecting clients replay from the
+    /// table.
+    pub async fn prepare(&self, events: Vec<LiveEvent>) -> Vec<Arc<Rendered>> {
         if self.sender.receiver_count() == 0 {
-            return;
+            return Vec::new();
         }
+        let mut out = Vec::with_capacity(events.len());
         for event in events {
             match self.render(&event).await {
-                Ok(Some(r)) => {
-                    // No receivers is fine: nobody has the inbox open.
-                    let _ = self.sender.send(Arc::new(r));
-                }
+                Ok(Some(r)) => out.push(Arc::new(r)),
                 Ok(None) => {}
                 Err(e) => tracing::warn!(error = %e, event = event.id, "cannot render live event"),
             }
+        }
+        out
+    }
+
+    /// Hands rendered events to every open connection (a channel send each).
+    pub fn send(&self, rendered: Vec<Arc<Rendered>>) {
+        for r in rendered {
+            // No receivers is fine: nobody has the inbox open.
+            let _ = self.sender.send(r);
         }
     }
 
