@@ -37,6 +37,8 @@ pub struct MeView {
     /// `admin` or `agent`.
     pub role: String,
     pub two_factor: TwoFactorView,
+    /// `available`, `away` or `offline` (set with `PUT /api/v1/me/availability`).
+    pub availability: String,
 }
 
 impl MeView {
@@ -53,6 +55,7 @@ impl MeView {
             avatar_color: initials.colour,
             locale: user.locale.unwrap_or(fallback).tag().to_owned(),
             role: user.role.as_str().to_owned(),
+            availability: user.availability.as_str().to_owned(),
             two_factor: TwoFactorView {
                 enabled: false,
                 method: None,

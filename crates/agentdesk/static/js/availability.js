@@ -33,13 +33,12 @@ function paint(value) {
   box.hidden = false;
 }
 
-/** The saved status: the inbox page carries it; elsewhere it is looked up in the colleague list. */
+/** The saved status: the inbox page carries it; elsewhere `/api/v1/me` tells. */
 async function load() {
   const fromPage = document.getElementById('inbox')?.dataset.availability;
   if (VALUES.includes(fromPage)) return fromPage;
-  const [me, agents] = await Promise.all([api('GET', '/api/v1/me'), api('GET', '/api/v1/agents')]);
-  if (!me.ok || !agents.ok || !Array.isArray(agents.data)) return null;
-  return agents.data.find((a) => a.id === me.data?.id)?.availability ?? null;
+  const me = await api('GET', '/api/v1/me');
+  return me.ok && VALUES.includes(me.data?.availability) ? me.data.availability : null;
 }
 
 if (box && select && dot) {
