@@ -33,7 +33,7 @@ pub async fn inbox_page(
         me_id: user.id.0,
         first_name: user.first_name.as_str().to_owned(),
         availability: user.availability.as_str().to_owned(),
-        demo: state.config().demo,
+        demo: emulator_running(&state),
     })
 }
 
@@ -75,11 +75,18 @@ pub async fn simulator_page(
     State(state): State<AppState>,
     ctx: crate::http::RequestCtx,
 ) -> Response {
-    if !state.config().demo {
+    if !emulator_running(&state) {
         return ApiError::NotFound.into_response();
     }
     render(&SimulatorPage {
         tr: ctx.tr(),
         ui: Ui::anonymous(),
     })
+}
+
+/// The simulator needs the Graph emulator, which demo mode runs unless a real Cloud API base is
+/// configured.
+fn emulator_running(state: &AppState) -> bool {
+    state.config().demo
+        && state.config().whatsapp.api_base == crate::config::WhatsAppConfig::default().api_base
 }

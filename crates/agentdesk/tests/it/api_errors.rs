@@ -350,3 +350,45 @@ async fn healthz_reports_the_database() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, json!({"status": "ok", "database": "sqlite"}));
 }
+
+#[tokio::test]
+async fn the_simulator_exists_only_where_the_emulator_runs() {
+    let demo = spawn_app(Backend::Sqlite).await;
+    assert_eq!(
+        reqwest::get(demo.url("/simulator")).await.unwrap().status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        reqwest::get(demo.url("/emulator/graph/sim/numbers"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    let plain = spawn_app_with(Backend::Sqlite, |c| c.demo = false).await;
+    assert_eq!(
+        reqwest::get(plain.url("/simulator"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        reqwest::get(plain.url("/emulator/graph/sim/numbers"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let real_api = spawn_app_with(Backend::Sqlite, |c| {
+        c.whatsapp.api_base = "https://graph.example/v21.0".into()
+    })
+    .await;
+    assert_eq!(
+        reqwest::get(real_api.url("/simulator"))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+}
