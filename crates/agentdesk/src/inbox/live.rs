@@ -150,26 +150,33 @@ pub async fn events(
     let mut live = state.live().subscribe();
     let (tx, rx) = mpsc::channel::<Event>(256);
     tokio::spawn(async move {
-        let mut sent = match last {
+        // What the replay sent is skipped when it comes by again live; everything newer is sent
+        // as it arrives. Not "only ids above the last one sent": concurrent transactions commit,
+        // and so broadcast, slightly out of id order, and such an event would be lost.
+        let mut replayed_until = match last {
             Some(after) => match replay(&state, company, after, &tx).await {
                 Some(id) => id,
                 None => return,
             },
-            None => i64::MAX, // a fresh client starts with the current state; only newer events count
+            None => 0, // a fresh client starts from the current state; new events only
         };
+        let mut newest = replayed_until;
         loop {
             match live.recv().await {
-                Ok(r) if r.company == company && (sent == i64::MAX || r.id > sent) => {
-                    sent = r.id;
+                Ok(r) if r.company == company && r.id > replayed_until => {
+                    newest = newest.max(r.id);
                     if tx.send(to_sse(&r)).await.is_err() {
                         return;
                     }
                 }
                 Ok(_) => {}
                 // Too slow to keep up: catch up from the database instead of dropping events.
-                Err(broadcast::error::RecvError::Lagged(_)) if sent != i64::MAX => {
-                    match replay(&state, company, sent, &tx).await {
-                        Some(id) => sent = id,
+                Err(broadcast::error::RecvError::Lagged(_)) if newest > 0 => {
+                    match replay(&state, company, newest, &tx).await {
+                        Some(id) => {
+                            replayed_until = id;
+                            newest = id;
+                        }
                         None => return,
                     }
                 }

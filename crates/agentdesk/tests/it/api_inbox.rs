@@ -1147,3 +1147,45 @@ async fn attachments_upload_first_then_send_by_id() {
     .await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn events_broadcast_out_of_id_order_all_arrive() {
+    // Two transactions commit in one order and announce in the other; a stream must not drop the
+    // older one just because a newer id went out first.
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    let company = app
+        .state
+        .store()
+        .user(agentdesk_core::domain::UserId(
+            app.user_id("agent1@demo.test").await,
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .company_id;
+    let res = agent.get(app.url("/api/v1/events")).send().await.unwrap();
+    let rendered = |id: i64| {
+        std::sync::Arc::new(agentdesk::inbox::live::Rendered {
+            company,
+            id,
+            kind: "conversation".into(),
+            json: json!({"id": id, "type": "conversation"}).to_string(),
+        })
+    };
+    // The stream task subscribes right after the response starts; send until both are through.
+    let reader = tokio::spawn(read_events(res, 2));
+    let mut tick = tokio::time::interval(Duration::from_millis(50));
+    for _ in 0..100 {
+        tick.tick().await;
+        if reader.is_finished() {
+            break;
+        }
+        app.state
+            .live()
+            .send(vec![rendered(1_000_001), rendered(1_000_000)]);
+    }
+    let got = reader.await.unwrap();
+    let ids: Vec<i64> = got.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, [1_000_001, 1_000_000]);
+}
