@@ -36,7 +36,39 @@ impl PostgresStore {
     }
 }
 
-agentdesk_store_sql::impl_store!(PostgresStore, sqlx::Postgres, "postgres", "BEGIN");
+/// Listens to the ids the `live_events_notify` trigger announces on commit (migration 0003).
+async fn pg_live_feed(pool: &PgPool) -> StoreResult<Option<agentdesk_core::store::LiveFeed>> {
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool)
+        .await
+        .map_err(backend)?;
+    listener.listen("agentdesk_live").await.map_err(backend)?;
+    let feed = futures_util::stream::unfold(listener, |mut listener| async move {
+        loop {
+            match listener.recv().await {
+                Ok(note) => {
+                    if let Ok(id) = note.payload().parse::<i64>() {
+                        return Some((id, listener));
+                    }
+                }
+                // The listener reconnects by itself; a closed pool ends the feed.
+                Err(sqlx::Error::PoolClosed) => return None,
+                Err(e) => {
+                    tracing::warn!(error = %e, "live event feed interrupted; reconnecting");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        }
+    });
+    Ok(Some(Box::pin(feed)))
+}
+
+agentdesk_store_sql::impl_store!(
+    PostgresStore,
+    sqlx::Postgres,
+    "postgres",
+    "BEGIN",
+    pg_live_feed
+);
 
 /// Throw-away databases for tests: each test run gets its own, so tests never see each other's
 /// rows. Names start with `agentdesk_t_` so a test script can drop leftovers.

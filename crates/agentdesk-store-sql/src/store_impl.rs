@@ -1,12 +1,13 @@
 //! The `Store` implementation shared by the SQL backends, as a macro over the pool's database type.
 
 /// Implements `agentdesk_core::Store` for a struct with a `pool: sqlx::Pool<$db>` field.
+/// `$live_feed` is the backend's `async fn(&Pool) -> Result<Option<LiveFeed>>`.
 /// `$name` is what `Store::backend` reports; `$begin` starts a write transaction (`BEGIN
 /// IMMEDIATE` on SQLite, so a transaction that reads before it writes cannot fail with
 /// SQLITE_BUSY_SNAPSHOT when another writer commits in between).
 #[macro_export]
 macro_rules! impl_store {
-    ($store:ty, $db:ty, $name:literal, $begin:literal) => {
+    ($store:ty, $db:ty, $name:literal, $begin:literal, $live_feed:path) => {
         #[::async_trait::async_trait]
         impl ::agentdesk_core::Store for $store {
             fn backend(&self) -> &'static str {
@@ -861,6 +862,21 @@ macro_rules! impl_store {
             let event = $crate::push_live_event!($db, tx, company, "status", Some(row.conversation_id), Some(row.id), now.0);
             tx.commit().await.map_err($crate::store_error)?;
             Ok(Some((row.into_message()?, event)))
+        }
+
+        async fn live_event(&self, id: i64) -> $crate::Result<Option<$crate::LiveEvent>> {
+            Ok(::sqlx::query_as::<$db, $crate::LiveEventRow>(
+                "SELECT id, company_id, kind, conversation_id, message_id, created_at FROM live_events WHERE id = $1",
+            )
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .map($crate::LiveEventRow::into_event))
+        }
+
+        async fn live_feed(&self) -> $crate::Result<Option<::agentdesk_core::store::LiveFeed>> {
+            $live_feed(&self.pool).await
         }
 
         async fn live_events_after(&self, company: $crate::CompanyId, after: i64, limit: i64) -> $crate::Result<Vec<$crate::LiveEvent>> {

@@ -45,4 +45,15 @@ impl SqliteStore {
     }
 }
 
-agentdesk_store_sql::impl_store!(SqliteStore, sqlx::Sqlite, "sqlite", "BEGIN IMMEDIATE");
+/// SQLite serves one instance: there is no one to relay live events to.
+async fn no_live_feed(_: &SqlitePool) -> StoreResult<Option<agentdesk_core::store::LiveFeed>> {
+    Ok(None)
+}
+
+agentdesk_store_sql::impl_store!(
+    SqliteStore,
+    sqlx::Sqlite,
+    "sqlite",
+    "BEGIN IMMEDIATE",
+    no_live_feed
+);

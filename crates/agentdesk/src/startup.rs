@@ -281,6 +281,7 @@ impl Application {
             .collect();
         // Stopped only after in-flight requests are answered, so no delivery waits forever.
         workers.push(tokio::spawn(inbox::ingest::run_writer(self.state.clone())));
+        workers.push(tokio::spawn(inbox::live::run_relay(self.state.clone())));
         let app = router(self.state, self.emulator);
         tracing::info!("listening on http://{addr}");
         let served = axum::serve(

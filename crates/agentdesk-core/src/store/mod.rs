@@ -34,6 +34,9 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// Ids of live events committed by any instance, as the database announces them.
+pub type LiveFeed = std::pin::Pin<Box<dyn futures_core::Stream<Item = i64> + Send>>;
+
 #[async_trait::async_trait]
 pub trait Store: Send + Sync + 'static {
     /// `sqlite` or `postgres`.
@@ -184,6 +187,11 @@ pub trait Store: Send + Sync + 'static {
         media: &MediaRef,
         now: Timestamp,
     ) -> StoreResult<Option<(Message, LiveEvent)>>;
+    /// One live event by id (for relaying events another instance created).
+    async fn live_event(&self, id: i64) -> StoreResult<Option<LiveEvent>>;
+    /// A feed of every committed live event's id when the backend can announce them to other
+    /// instances (PostgreSQL `LISTEN/NOTIFY`); `None` for single-instance backends (SQLite).
+    async fn live_feed(&self) -> StoreResult<Option<LiveFeed>>;
     /// Live events of a company after `after` (exclusive), oldest first.
     async fn live_events_after(
         &self,

@@ -4,8 +4,9 @@
 //! itself, so nothing is announced that did not happen and a reconnecting browser can resume
 //! from its `Last-Event-ID`. After the commit the event is rendered once (conversation and
 //! message as the API shows them) and fanned out in-process through a broadcast channel; each
-//! connection filters by company. A second instance would relay event ids it did not create
-//! through PostgreSQL `LISTEN/NOTIFY` into the same `publish` path (not needed with one instance).
+//! connection filters by company. On PostgreSQL every committed event id is also announced
+//! (`NOTIFY agentdesk_live`, migration 0003) and `run_relay` feeds the ids this instance did not
+//! send into the same path, so several instances serve one set of browsers.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -36,6 +37,12 @@ pub struct Rendered {
 
 pub struct LiveHub {
     sender: broadcast::Sender<Arc<Rendered>>,
+    /// Ids broadcast lately, so an event that arrives both from this instance and through the
+    /// database's feed goes out once.
+    recent: std::sync::Mutex<(
+        std::collections::VecDeque<i64>,
+        std::collections::HashSet<i64>,
+    )>,
     store: Arc<dyn Store>,
     clock: Arc<dyn Clock>,
 }
@@ -47,6 +54,7 @@ impl LiveHub {
             sender,
             store,
             clock,
+            recent: Default::default(),
         }
     }
 
@@ -74,12 +82,38 @@ impl LiveHub {
         out
     }
 
-    /// Hands rendered events to every open connection (a channel send each).
+    /// Hands rendered events to every open connection (a channel send each), each id once.
     pub fn send(&self, rendered: Vec<Arc<Rendered>>) {
         for r in rendered {
+            if !self.remember(r.id) {
+                continue;
+            }
             // No receivers is fine: nobody has the inbox open.
             let _ = self.sender.send(r);
         }
+    }
+
+    /// Records an id as sent; false when it was sent already.
+    fn remember(&self, id: i64) -> bool {
+        const KEEP: usize = 8192;
+        let Ok(mut recent) = self.recent.lock() else {
+            return true;
+        };
+        let (order, ids) = &mut *recent;
+        if !ids.insert(id) {
+            return false;
+        }
+        order.push_back(id);
+        if order.len() > KEEP
+            && let Some(old) = order.pop_front()
+        {
+            ids.remove(&old);
+        }
+        true
+    }
+
+    fn already_sent(&self, id: i64) -> bool {
+        self.recent.lock().is_ok_and(|r| r.1.contains(&id))
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Rendered>> {
@@ -218,6 +252,30 @@ async fn replay(
             {
                 return None;
             }
+        }
+    }
+}
+
+/// Relays live events committed by other instances (PostgreSQL `LISTEN/NOTIFY`) into this
+/// instance's streams. Events this instance created arrive here too and are skipped once sent.
+pub async fn run_relay(state: AppState) {
+    use futures_util::StreamExt;
+    let mut feed = match state.store().live_feed().await {
+        Ok(Some(feed)) => feed,
+        Ok(None) => return, // a single-instance backend
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot listen for other instances' live events");
+            return;
+        }
+    };
+    while let Some(id) = feed.next().await {
+        if state.live().already_sent(id) || state.live().sender.receiver_count() == 0 {
+            continue;
+        }
+        match state.store().live_event(id).await {
+            Ok(Some(event)) => state.live().publish(vec![event]).await,
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, event = id, "cannot load a relayed live event"),
         }
     }
 }

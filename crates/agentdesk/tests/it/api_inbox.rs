@@ -1189,3 +1189,47 @@ async fn events_broadcast_out_of_id_order_all_arrive() {
     let ids: Vec<i64> = got.iter().map(|(id, _)| *id).collect();
     assert_eq!(ids, [1_000_001, 1_000_000]);
 }
+
+#[tokio::test]
+async fn a_second_instance_on_postgres_relays_live_events() {
+    if !postgres_or_skip().await {
+        return;
+    }
+    let (a, _graph) = inbox_app(Backend::Postgres).await;
+    let shared = a.state.config().database_url();
+    let b = spawn_app_with(Backend::Postgres, |c| {
+        c.database_url = Some(Secret::new(shared));
+        c.whatsapp.app_secret = Some(Secret::new(SECRET));
+        c.whatsapp.api_base = "http://127.0.0.1:9/v21.0".into();
+    })
+    .await;
+    // A browser on instance B; the customer's message arrives at instance A.
+    let agent = b.agent(2).await;
+    let res = agent.get(b.url("/api/v1/events")).send().await.unwrap();
+    let reader = tokio::spawn(read_events(res, 2));
+    let mut tick = tokio::time::interval(Duration::from_millis(100));
+    let mut n = 0;
+    while !reader.is_finished() && n < 50 {
+        tick.tick().await;
+        n += 1;
+        deliver(
+            &a,
+            &text_payload(
+                MANUAL_NUMBER,
+                &format!("wamid.RELAY{n}"),
+                "US.RELAY",
+                "Relay",
+                "via instance A",
+                now_secs(&a),
+            ),
+        )
+        .await;
+    }
+    let events = reader.await.unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|(_, d)| d["type"] == "message" && d["message"]["text"] == "via instance A"),
+        "{events:?}"
+    );
+}
