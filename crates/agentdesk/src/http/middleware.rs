@@ -90,8 +90,12 @@ fn is_same_site(h: &HeaderMap) -> bool {
 pub async fn render_errors(req: Request, next: Next) -> Response {
     let is_api =
         req.uri().path().starts_with("/api/") || req.uri().path().starts_with("/webhooks/");
-    let ctx = req.extensions().get::<RequestCtx>().cloned();
-    let locale_from_headers = crate::http::context::resolve_locale(None, req.headers());
+    // `resolve_context` (an outer layer) has settled the language already; only a route outside it
+    // needs the headers. Nothing else of the request context is needed, so nothing is cloned.
+    let locale = match req.extensions().get::<RequestCtx>() {
+        Some(ctx) => ctx.locale,
+        None => crate::http::context::resolve_locale(None, req.headers()),
+    };
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -105,11 +109,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
     if pending.is_none() && (already_json || (!is_api && is_html(&res))) {
         return res;
     }
-    let tr = Tr::new(
-        ctx.as_ref()
-            .map(|c| c.locale)
-            .unwrap_or(locale_from_headers),
-    );
+    let tr = Tr::new(locale);
     let pending = pending.unwrap_or_else(|| {
         let fallback = ApiError::for_status(status).into_response();
         fallback
