@@ -1,5 +1,26 @@
 //! Statement helpers used inside `impl_store!` transactions.
 
+/// Inserts a session (`&NewSession`) with any executor (`&pool` or `&mut *tx`).
+#[macro_export]
+macro_rules! insert_session {
+    ($db:ty, $executor:expr, $s:expr) => {
+        ::sqlx::query::<$db>(concat!(
+            "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at, ip, user_agent) ",
+            "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"
+        ))
+        .bind(&$s.token_hash)
+        .bind($s.user_id.0)
+        .bind($s.kind.as_str())
+        .bind($s.created_at.0)
+        .bind($s.expires_at.0)
+        .bind(&$s.ip)
+        .bind(&$s.user_agent)
+        .execute($executor)
+        .await
+        .map_err($crate::store_error)?
+    };
+}
+
 /// Inserts a live event inside a transaction and evaluates to it.
 #[macro_export]
 macro_rules! push_live_event {

@@ -16,7 +16,8 @@ pub use agentdesk_core::domain::inbox::{
     WhatsAppNumber,
 };
 pub use agentdesk_core::domain::{
-    Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User, UserId,
+    AvatarRef, Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User,
+    UserId,
 };
 pub use agentdesk_core::store::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
@@ -58,6 +59,10 @@ macro_rules! user_columns {
             "active, ",
             $p,
             "availability, ",
+            $p,
+            "avatar_key, ",
+            $p,
+            "avatar_thumb_key, ",
             $p,
             "created_at, ",
             $p,
@@ -115,6 +120,8 @@ pub struct UserRow {
     pub password_hash: String,
     pub active: bool,
     pub availability: String,
+    pub avatar_key: Option<String>,
+    pub avatar_thumb_key: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -138,6 +145,10 @@ impl UserRow {
             active: self.active,
             availability: Availability::parse(&self.availability)
                 .map_err(|_| corrupt("availability", &self.availability))?,
+            avatar: match (self.avatar_key, self.avatar_thumb_key) {
+                (Some(full), Some(thumb)) => Some(AvatarRef { full, thumb }),
+                _ => None,
+            },
             created_at: Timestamp(self.created_at),
             updated_at: Timestamp(self.updated_at),
         })

@@ -135,6 +135,103 @@ macro_rules! impl_store {
                 row.map($crate::UserRow::into_user).transpose()
             }
 
+            async fn set_avatar(
+                &self,
+                id: $crate::UserId,
+                avatar: Option<&$crate::AvatarRef>,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<Option<($crate::User, Option<$crate::AvatarRef>)>> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                let before: Option<(Option<String>, Option<String>)> = ::sqlx::query_as(
+                    "SELECT avatar_key, avatar_thumb_key FROM users WHERE id = $1",
+                )
+                .bind(id.0)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let Some(before) = before else {
+                    return Ok(None);
+                };
+                let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
+                    "UPDATE users SET avatar_key = $1, avatar_thumb_key = $2, updated_at = $3 WHERE id = $4 RETURNING ",
+                    $crate::user_columns!()
+                ))
+                .bind(avatar.map(|a| a.full.as_str()))
+                .bind(avatar.map(|a| a.thumb.as_str()))
+                .bind(now.0)
+                .bind(id.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                tx.commit().await.map_err($crate::store_error)?;
+                let previous = match before {
+                    (Some(full), Some(thumb)) => Some($crate::AvatarRef { full, thumb }),
+                    _ => None,
+                };
+                Ok(Some((row.into_user()?, previous)))
+            }
+
+            async fn company_avatar(
+                &self,
+                company: $crate::CompanyId,
+                full_key: &str,
+            ) -> $crate::Result<Option<$crate::AvatarRef>> {
+                let row: Option<(String, String)> = ::sqlx::query_as(
+                    "SELECT avatar_key, avatar_thumb_key FROM users WHERE company_id = $1 AND avatar_key = $2 AND avatar_thumb_key IS NOT NULL LIMIT 1",
+                )
+                .bind(company.0)
+                .bind(full_key)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(row.map(|(full, thumb)| $crate::AvatarRef { full, thumb }))
+            }
+
+            async fn blob_in_use(&self, key: &str) -> $crate::Result<bool> {
+                let (used,): (bool,) = ::sqlx::query_as(concat!(
+                    "SELECT EXISTS (SELECT 1 FROM users WHERE avatar_key = $1 OR avatar_thumb_key = $1) ",
+                    "OR EXISTS (SELECT 1 FROM messages WHERE media_key = $1)"
+                ))
+                .bind(key)
+                .fetch_one(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(used)
+            }
+
+            async fn change_password(
+                &self,
+                id: $crate::UserId,
+                password_hash: &str,
+                current: &str,
+                rotated: &$crate::NewSession,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<u64> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                ::sqlx::query::<$db>("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                    .bind(password_hash)
+                    .bind(now.0)
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                let others = ::sqlx::query::<$db>("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                    .bind(id.0)
+                    .bind(current)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?
+                    .rows_affected();
+                ::sqlx::query::<$db>("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(current)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                $crate::insert_session!($db, &mut *tx, rotated);
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(others)
+            }
+
             async fn set_user_active(
                 &self,
                 company: $crate::CompanyId,
@@ -166,20 +263,7 @@ macro_rules! impl_store {
             }
 
             async fn create_session(&self, s: &$crate::NewSession) -> $crate::Result<()> {
-                ::sqlx::query::<$db>(concat!(
-                    "INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen_at, expires_at, ip, user_agent) ",
-                    "VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"
-                ))
-                .bind(&s.token_hash)
-                .bind(s.user_id.0)
-                .bind(s.kind.as_str())
-                .bind(s.created_at.0)
-                .bind(s.expires_at.0)
-                .bind(&s.ip)
-                .bind(&s.user_agent)
-                .execute(&self.pool)
-                .await
-                .map_err($crate::store_error)?;
+                $crate::insert_session!($db, &self.pool, s);
                 Ok(())
             }
 

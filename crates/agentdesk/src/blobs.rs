@@ -13,6 +13,8 @@ pub trait BlobStore: Send + Sync + 'static {
     async fn put(&self, bytes: &[u8]) -> std::io::Result<String>;
     /// The bytes under a key; `None` for an unknown or malformed key.
     async fn get(&self, key: &str) -> std::io::Result<Option<Vec<u8>>>;
+    /// Removes a blob; removing one that is not there is not an error.
+    async fn delete(&self, key: &str) -> std::io::Result<()>;
 }
 
 /// Blobs in a directory (`$DATA_DIR/blobs/ab/abcdef…`), written to a temporary file and renamed
@@ -64,6 +66,16 @@ impl BlobStore for LocalBlobs {
             Err(e) => Err(e),
         }
     }
+
+    async fn delete(&self, key: &str) -> std::io::Result<()> {
+        let Some(path) = self.path(key) else {
+            return Ok(());
+        };
+        match tokio::fs::remove_file(path).await {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +105,9 @@ mod tests {
             assert!(blobs.get(bad).await.unwrap().is_none(), "{bad}");
         }
         assert!(blobs.get(&"0".repeat(64)).await.unwrap().is_none());
+        blobs.delete(&key).await.unwrap();
+        assert!(blobs.get(&key).await.unwrap().is_none());
+        blobs.delete(&key).await.unwrap();
+        blobs.delete("../../etc/passwd").await.unwrap();
     }
 }

@@ -82,6 +82,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::login::logout))
         .routes(routes!(profile::me::get_me, profile::me::patch_me))
+        .routes(routes!(profile::avatar::get_avatar))
+        .routes(routes!(profile::password::change_password))
+        .routes(routes!(profile::password::strength))
         .routes(routes!(admin::agents::list, admin::agents::create))
         .routes(routes!(admin::agents::deactivate))
         .routes(routes!(admin::agents::reactivate))
@@ -111,6 +114,16 @@ fn upload_routes() -> OpenApiRouter<AppState> {
         ))
 }
 
+/// The avatar upload, limited to the picture's 5 MB (and its form) while streaming.
+fn avatar_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(
+            profile::avatar::put_avatar,
+            profile::avatar::delete_avatar
+        ))
+        .layer(DefaultBodyLimit::max(profile::avatar::BODY_LIMIT))
+}
+
 /// The webhook, with its own body limit (documented in the OpenAPI document too).
 fn webhook_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -122,6 +135,7 @@ fn webhook_routes() -> OpenApiRouter<AppState> {
 pub fn openapi() -> utoipa::openapi::OpenApi {
     api_routes()
         .merge(upload_routes())
+        .merge(avatar_routes())
         .merge(webhook_routes())
         .split_for_parts()
         .1
@@ -143,6 +157,7 @@ pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
     let (api, openapi) = api_routes()
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .merge(upload_routes())
+        .merge(avatar_routes())
         .merge(webhook_routes())
         .split_for_parts();
     let openapi_json = Arc::new(openapi.to_json().unwrap_or_default());

@@ -30,6 +30,8 @@ struct Inner {
     cloud: CloudApi,
     blobs: Arc<dyn BlobStore>,
     ingest: IngestQueue,
+    /// One picture is decoded at a time: bounded CPU and memory, whatever the upload rate.
+    pictures: tokio::sync::Semaphore,
 }
 
 impl AppState {
@@ -59,6 +61,7 @@ impl AppState {
             cloud: CloudApi::new(api_base),
             blobs: Arc::new(LocalBlobs::new(config.data_dir.join("blobs"))),
             ingest: IngestQueue::new(),
+            pictures: tokio::sync::Semaphore::new(1),
             config,
             store,
             clock,
@@ -92,6 +95,10 @@ impl AppState {
     pub fn cloud(&self) -> &CloudApi {
         &self.0.cloud
     }
+    pub fn pictures(&self) -> &tokio::sync::Semaphore {
+        &self.0.pictures
+    }
+
     pub fn ingest(&self) -> &IngestQueue {
         &self.0.ingest
     }

@@ -8,12 +8,28 @@ pub enum Locale {
     #[default]
     En,
     ZhCn,
+    ZhTw,
+    Es,
+    PtBr,
+    Id,
+    Ru,
+    Ar,
 }
 
 impl Locale {
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::ZhCn];
+    /// In the order the language picker lists them.
+    pub const ALL: [Locale; 8] = [
+        Locale::En,
+        Locale::ZhCn,
+        Locale::ZhTw,
+        Locale::Es,
+        Locale::PtBr,
+        Locale::Id,
+        Locale::Ru,
+        Locale::Ar,
+    ];
 
-    /// Exact tags as stored and sent in the API (`en`, `zh-CN`).
+    /// Exact tags as stored and sent in the API (`en`, `zh-CN`, `pt-BR`, …), case-insensitive.
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         Self::ALL
             .into_iter()
@@ -21,7 +37,8 @@ impl Locale {
             .ok_or(Invalid::Unsupported)
     }
 
-    /// The best supported locale for a BCP 47 tag from a browser (`zh-Hans-CN`, `en-GB`, `zh`).
+    /// The best supported locale for a BCP 47 tag from a browser (`zh-Hans-CN`, `en-GB`, `zh`,
+    /// `pt-PT`, `ar-EG`).
     pub fn negotiate(tag: &str) -> Option<Self> {
         let tag = tag.trim().to_ascii_lowercase();
         if tag.is_empty() {
@@ -34,16 +51,19 @@ impl Locale {
         match parts.next()? {
             "en" => Some(Locale::En),
             "zh" => {
-                let rest: Vec<&str> = parts.collect();
-                let traditional = rest
-                    .iter()
-                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"));
-                if traditional {
-                    None
+                let traditional = parts.any(|p| matches!(p, "hant" | "tw" | "hk" | "mo"));
+                Some(if traditional {
+                    Locale::ZhTw
                 } else {
-                    Some(Locale::ZhCn)
-                }
+                    Locale::ZhCn
+                })
             }
+            "es" => Some(Locale::Es),
+            "pt" => Some(Locale::PtBr),
+            // `in` is the withdrawn code some old systems still send.
+            "id" | "in" => Some(Locale::Id),
+            "ru" => Some(Locale::Ru),
+            "ar" => Some(Locale::Ar),
             _ => None,
         }
     }
@@ -70,6 +90,12 @@ impl Locale {
         match self {
             Locale::En => "en",
             Locale::ZhCn => "zh-CN",
+            Locale::ZhTw => "zh-TW",
+            Locale::Es => "es",
+            Locale::PtBr => "pt-BR",
+            Locale::Id => "id",
+            Locale::Ru => "ru",
+            Locale::Ar => "ar",
         }
     }
 
@@ -78,11 +104,18 @@ impl Locale {
         match self {
             Locale::En => "English",
             Locale::ZhCn => "简体中文",
+            Locale::ZhTw => "繁體中文",
+            Locale::Es => "Español",
+            Locale::PtBr => "Português (Brasil)",
+            Locale::Id => "Bahasa Indonesia",
+            Locale::Ru => "Русский",
+            Locale::Ar => "العربية",
         }
     }
 
+    /// Written right to left: the page gets `dir="rtl"` and mirrors its layout.
     pub fn is_rtl(self) -> bool {
-        false
+        matches!(self, Locale::Ar)
     }
 }
 
@@ -95,6 +128,11 @@ mod tests {
         assert_eq!(Locale::parse("zh-cn"), Ok(Locale::ZhCn));
         assert_eq!(Locale::parse("en"), Ok(Locale::En));
         assert_eq!(Locale::parse("xx"), Err(Invalid::Unsupported));
+        assert_eq!(Locale::parse("pt"), Err(Invalid::Unsupported));
+        for l in Locale::ALL {
+            assert_eq!(Locale::parse(l.tag()), Ok(l));
+        }
+        assert!(Locale::Ar.is_rtl() && !Locale::Ru.is_rtl());
     }
 
     #[test]
@@ -108,6 +146,16 @@ mod tests {
             Some(Locale::En)
         );
         assert_eq!(Locale::from_accept_language("de, fr;q=0.9"), None);
+        assert_eq!(
+            Locale::from_accept_language("de, zh-Hant-HK;q=0.9"),
+            Some(Locale::ZhTw)
+        );
+        assert_eq!(Locale::from_accept_language("pt-PT"), Some(Locale::PtBr));
+        assert_eq!(
+            Locale::from_accept_language("ar-EG,en;q=0.5"),
+            Some(Locale::Ar)
+        );
+        assert_eq!(Locale::from_accept_language("in-ID"), Some(Locale::Id));
         assert_eq!(
             Locale::from_accept_language("zh;q=0, en;q=0.1"),
             Some(Locale::En)

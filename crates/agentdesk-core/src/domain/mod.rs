@@ -14,7 +14,7 @@ pub use ids::{CompanyId, UserId};
 pub use locale::Locale;
 pub use name::PersonName;
 pub use role::Role;
-pub use user::{Company, NewUser, ProfilePatch, User};
+pub use user::{AvatarRef, Company, NewUser, ProfilePatch, User};
 
 /// Why a value was refused. The HTTP layer turns the code into a message in the user's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]

@@ -24,6 +24,8 @@ pub struct User {
     pub active: bool,
     /// The agent's own status; only available agents receive round-robin conversations.
     pub availability: super::inbox::Availability,
+    /// Blob keys of the picture, once one is uploaded.
+    pub avatar: Option<AvatarRef>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -49,6 +51,14 @@ pub struct NewUser {
     pub role: Role,
     pub locale: Option<Locale>,
     pub password_hash: String,
+}
+
+/// An avatar as stored: blob keys of the 640×640 picture and its 96×96 thumbnail. The full key
+/// also names the avatar in its URL, so a new picture gets a new URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AvatarRef {
+    pub full: String,
+    pub thumb: String,
 }
 
 /// The profile fields a user may change themselves; `None` leaves a field as it is.

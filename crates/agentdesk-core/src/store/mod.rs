@@ -18,7 +18,7 @@ use crate::domain::inbox::{
     MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
     WhatsAppNumber,
 };
-use crate::domain::{Company, CompanyId, Email, NewUser, ProfilePatch, User, UserId};
+use crate::domain::{AvatarRef, Company, CompanyId, Email, NewUser, ProfilePatch, User, UserId};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -64,6 +64,33 @@ pub trait Store: Send + Sync + 'static {
         patch: &ProfilePatch,
         now: Timestamp,
     ) -> StoreResult<Option<User>>;
+    /// Replaces (or with `None` removes) the user's avatar; returns the user as updated and the
+    /// avatar it had before, whose blobs the caller may then delete if nothing else uses them.
+    async fn set_avatar(
+        &self,
+        id: UserId,
+        avatar: Option<&AvatarRef>,
+        now: Timestamp,
+    ) -> StoreResult<Option<(User, Option<AvatarRef>)>>;
+    /// The avatar whose full-size key is `full_key`, if a user of `company` has it.
+    async fn company_avatar(
+        &self,
+        company: CompanyId,
+        full_key: &str,
+    ) -> StoreResult<Option<AvatarRef>>;
+    /// Whether any avatar or message still refers to a blob.
+    async fn blob_in_use(&self, key: &str) -> StoreResult<bool>;
+    /// Sets a new password hash and, in the same transaction, ends every session of the user and
+    /// starts `rotated` in place of the current one (`current`, a token hash). Returns how many
+    /// other sessions ended.
+    async fn change_password(
+        &self,
+        id: UserId,
+        password_hash: &str,
+        current: &str,
+        rotated: &NewSession,
+        now: Timestamp,
+    ) -> StoreResult<u64>;
     /// Activates or deactivates a user of `company`; deactivating ends all their sessions in the
     /// same transaction. `None` when no such user exists in that company.
     async fn set_user_active(

@@ -22,6 +22,7 @@ pub struct AgentView {
     pub role: String,
     pub active: bool,
     pub avatar_url: Option<String>,
+    pub avatar_thumb_url: Option<String>,
     /// RFC 3339.
     pub created_at: String,
 }
@@ -35,7 +36,8 @@ impl AgentView {
             last_name: u.last_name.as_str().to_owned(),
             role: u.role.as_str().to_owned(),
             active: u.active,
-            avatar_url: None,
+            avatar_url: u.avatar.as_ref().map(crate::profile::avatar::url),
+            avatar_thumb_url: u.avatar.as_ref().map(crate::profile::avatar::thumb_url),
             created_at: u.created_at.to_rfc3339(),
         }
     }

@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::throttle::{account_key, ip_key};
+use super::throttle::AttemptKeys;
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, ApiJson, RequestCtx, cookies};
 use crate::state::AppState;
@@ -42,13 +42,9 @@ pub async fn login(
     ctx: RequestCtx,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let account = account_key(&body.email);
-    let ip = ctx.ip.as_deref().map(ip_key);
-    let keys: Vec<String> = [Some(account.clone()), ip.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
-    state.throttle().check(&keys).await?;
+    let keys = AttemptKeys::new(&body.email, ctx.ip.as_deref());
+    state.throttle().check(&keys.all()).await?;
+    let AttemptKeys { account, ip } = keys;
 
     let user = match Email::parse(&body.email) {
         Ok(email) => state.store().user_by_email(&email).await?,

@@ -24,6 +24,28 @@ pub fn ip_key(ip: &str) -> String {
     format!("ip:{ip}")
 }
 
+/// The keys one password attempt counts against: the account, and the client's address when
+/// known.
+pub struct AttemptKeys {
+    pub account: String,
+    pub ip: Option<String>,
+}
+
+impl AttemptKeys {
+    pub fn new(email: &str, ip: Option<&str>) -> Self {
+        Self {
+            account: account_key(email),
+            ip: ip.map(ip_key),
+        }
+    }
+
+    pub fn all(&self) -> Vec<String> {
+        std::iter::once(self.account.clone())
+            .chain(self.ip.clone())
+            .collect()
+    }
+}
+
 impl LoginThrottle {
     pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, config: LoginConfig) -> Self {
         Self {

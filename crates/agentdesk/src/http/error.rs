@@ -63,6 +63,12 @@ pub enum ApiError {
     InvalidSignature,
     #[error("file too large")]
     FileTooLarge,
+    #[error("avatar too large")]
+    AvatarTooLarge,
+    #[error("invalid image: {0}")]
+    InvalidImage(String),
+    #[error("wrong current password")]
+    WrongPassword,
     #[error("number taken")]
     NumberTaken,
     #[error("outside the 24-hour window")]
@@ -144,6 +150,21 @@ impl ApiError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "file_too_large",
                 "error-file-too-large",
+            ),
+            AvatarTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "file_too_large",
+                "error-avatar-too-large",
+            ),
+            InvalidImage(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_image",
+                "error-invalid-image",
+            ),
+            WrongPassword => (
+                StatusCode::FORBIDDEN,
+                "wrong_password",
+                "error-wrong-password",
             ),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),

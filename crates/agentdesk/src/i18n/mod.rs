@@ -87,6 +87,12 @@ pub fn sources() -> Vec<(Locale, &'static str)> {
     vec![
         (Locale::En, include_str!("../../locales/en/main.ftl")),
         (Locale::ZhCn, include_str!("../../locales/zh-CN/main.ftl")),
+        (Locale::ZhTw, include_str!("../../locales/zh-TW/main.ftl")),
+        (Locale::Es, include_str!("../../locales/es/main.ftl")),
+        (Locale::PtBr, include_str!("../../locales/pt-BR/main.ftl")),
+        (Locale::Id, include_str!("../../locales/id/main.ftl")),
+        (Locale::Ru, include_str!("../../locales/ru/main.ftl")),
+        (Locale::Ar, include_str!("../../locales/ar/main.ftl")),
     ]
 }
 

@@ -396,6 +396,8 @@ pub struct ColleagueView {
     /// `available`, `away` or `offline`.
     pub availability: String,
     pub avatar_url: Option<String>,
+    /// 96×96, for the list itself; `avatar_url` for a larger view.
+    pub avatar_thumb_url: Option<String>,
     pub initials: String,
     pub avatar_color: u8,
 }
@@ -418,7 +420,8 @@ pub async fn colleagues(
                     last_name: u.last_name.as_str().to_owned(),
                     role: u.role.as_str().to_owned(),
                     availability: u.availability.as_str().to_owned(),
-                    avatar_url: None,
+                    avatar_url: u.avatar.as_ref().map(crate::profile::avatar::url),
+                    avatar_thumb_url: u.avatar.as_ref().map(crate::profile::avatar::thumb_url),
                     initials: initials.letters,
                     avatar_color: initials.colour,
                 }

@@ -28,7 +28,10 @@ pub struct MeView {
     pub last_name: String,
     /// E.164, once a number is verified.
     pub phone: Option<String>,
+    /// The 640×640 picture; `null` without one.
     pub avatar_url: Option<String>,
+    /// The same picture at 96×96, for lists.
+    pub avatar_thumb_url: Option<String>,
     /// What colleagues see without a picture: initials on colour `avatar_color` (0–7).
     pub initials: String,
     pub avatar_color: u8,
@@ -50,7 +53,8 @@ impl MeView {
             first_name: user.first_name.as_str().to_owned(),
             last_name: user.last_name.as_str().to_owned(),
             phone: None,
-            avatar_url: None,
+            avatar_url: user.avatar.as_ref().map(super::avatar::url),
+            avatar_thumb_url: user.avatar.as_ref().map(super::avatar::thumb_url),
             initials: initials.letters,
             avatar_color: initials.colour,
             locale: user.locale.unwrap_or(fallback).tag().to_owned(),

@@ -4,3 +4,5 @@
 pub mod avatar;
 pub mod me;
 pub mod page;
+pub mod password;
+pub mod picture;

@@ -10,6 +10,7 @@ mod api_admin;
 mod api_auth;
 mod api_errors;
 pub mod api_inbox;
+pub mod api_profile;
 mod browser;
 mod cli;
 mod cloud_api;

@@ -1,0 +1,346 @@
+# agentdesk — العربية (Arabic)
+
+## الأخطاء التي تُرجعها واجهة API
+error-validation-failed = بعض الحقول تحتاج إلى مراجعة.
+error-email-read-only = بريدك الإلكتروني هو هويتك لتسجيل الدخول، ولا يمكن تغييره هنا.
+error-weak-password = اختر كلمة مرور أقوى.
+error-invalid-credentials = البريد الإلكتروني أو كلمة المرور غير صحيحة.
+error-unauthenticated = يُرجى تسجيل الدخول للمتابعة.
+error-forbidden = ليست لديك صلاحية لتنفيذ هذا الإجراء.
+error-not-found = تعذّر العثور على ما تبحث عنه.
+error-email-taken = هذا البريد الإلكتروني مستخدَم بالفعل في agentdesk.
+error-cannot-deactivate-self = لا يمكنك تعطيل حسابك.
+error-rate-limited = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $seconds ->
+    [zero] { $seconds } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $seconds } ثوانٍ
+    [many] { $seconds } ثانية
+   *[other] { $seconds } ثانية
+}.
+error-cross-site = رُفض هذا الطلب لأنه صادر من موقع آخر.
+error-malformed-body = تعذّرت قراءة الطلب.
+error-invalid-body = يحتوي الطلب على حقول غير معروفة أو من نوع غير صحيح.
+error-unsupported-media-type = نوع المحتوى هذا غير مدعوم هنا.
+error-payload-too-large = حجم الطلب كبير جدًا.
+error-method-not-allowed = هذا الإجراء غير متاح هنا.
+error-busy = الخادم مشغول. يُرجى المحاولة مرة أخرى بعد قليل.
+error-internal = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.
+error-network = تعذّر الوصول إلى agentdesk. تحقّق من اتصالك وحاول مرة أخرى.
+error-avatar-too-large = يجب ألا يتجاوز حجم الصورة 5 ميغابايت.
+error-invalid-image = لا يمكن استخدام هذه الصورة: فهي تالفة أو كبيرة جدًا (بحد أقصى 10,000 بكسل لكل جانب).
+error-wrong-password = كلمة المرور الحالية غير صحيحة.
+
+## مشكلات الحقول
+field-required = هذا الحقل مطلوب.
+field-too-long = القيمة طويلة جدًا.
+field-too-short = القيمة قصيرة جدًا.
+field-invalid-format = التنسيق غير صحيح.
+field-unsupported = هذه القيمة غير مدعومة.
+
+## كلمات المرور
+password-too-short = استخدم 8 أحرف على الأقل.
+password-too-long = استخدم 128 حرفًا على الأكثر.
+password-contains-personal = لا تستخدم اسمك أو بريدك الإلكتروني في كلمة المرور.
+password-too-common = كلمة المرور هذه شائعة جدًا أو سهلة التخمين.
+password-rules = 8 أحرف على الأقل. العبارات الطويلة سهلة التذكّر وصعبة التخمين.
+
+## صفحات الأخطاء
+error-page-not-found-title = الصفحة غير موجودة
+error-page-forbidden-title = تم رفض الوصول
+error-page-server-title = حدث خطأ ما
+error-page-generic-title = تعذّر إتمام العملية
+error-page-home = العودة إلى agentdesk
+
+## تسجيل الدخول
+login-title = تسجيل الدخول
+login-subtitle = مرحبًا بعودتك. عملاؤك في انتظارك.
+login-email = البريد الإلكتروني
+login-password = كلمة المرور
+login-submit = تسجيل الدخول
+login-submitting = جارٍ تسجيل الدخول…
+login-fill-both = أدخل بريدك الإلكتروني وكلمة المرور.
+login-aside-customer = مرحبًا! طلبي لم يصل بعد 📦
+login-aside-agent = نعتذر عن ذلك — سأتحقق من الأمر فورًا.
+login-tagline = كل محادثة على WhatsApp يتولّاها الشخص المناسب.
+language-label = اللغة
+
+## إطار التطبيق
+shell-skip-to-content = الانتقال إلى المحتوى
+shell-navigation = التنقل الرئيسي
+shell-account-menu = قائمة الحساب
+nav-inbox = صندوق الوارد
+nav-agents = الوكلاء
+menu-preferences = التفضيلات
+menu-sign-out = تسجيل الخروج
+
+## صندوق الوارد
+inbox-empty-title = لا شيء بانتظارك يا { $name }
+inbox-empty-body = ستظهر محادثات WhatsApp الجديدة هنا فور مراسلة العملاء لأرقام شركتك.
+
+## التفضيلات
+prefs-title = التفضيلات
+prefs-profile = الملف الشخصي
+prefs-first-name = الاسم الأول
+prefs-last-name = اسم العائلة
+prefs-email = البريد الإلكتروني
+prefs-email-hint = تسجّل الدخول ببريدك الإلكتروني. اطلب من أحد المسؤولين تغييره إذا لزم الأمر.
+prefs-save = حفظ
+prefs-saving = جارٍ الحفظ…
+prefs-saved = تم الحفظ
+prefs-save-failed = تعذّر حفظ التغييرات.
+prefs-unsaved = لديك تغييرات غير محفوظة.
+prefs-language = اللغة
+prefs-language-hint = تُطبَّق فورًا على جميع الصفحات، وعلى رسائل البريد الإلكتروني والرسائل النصية التي نرسلها إليك.
+prefs-avatar = صورة الملف الشخصي
+prefs-avatar-hint = بتنسيق JPEG أو PNG أو WebP، وبحجم لا يتجاوز 5 ميغابايت. يراها زملاؤك، ولا يراها العملاء أبدًا.
+prefs-avatar-choose = اختيار صورة
+prefs-avatar-change = تغيير الصورة
+prefs-avatar-remove = إزالة الصورة
+prefs-avatar-drop = إفلات الصورة هنا
+prefs-avatar-preview = صورة ملفك الشخصي
+prefs-avatar-remove-title = إزالة صورتك؟
+prefs-avatar-remove-body = سيرى زملاؤك الأحرف الأولى من اسمك بدلًا منها.
+prefs-avatar-removed = تمت إزالة الصورة
+prefs-avatar-crop-title = اقتصاص الصورة
+prefs-avatar-crop-hint = يمكن تحريك الصورة بالسحب، وتكبيرها أو تصغيرها بشريط التمرير.
+prefs-avatar-zoom = التكبير
+prefs-avatar-use = استخدام هذه الصورة
+prefs-avatar-pending = تم اختيار صورة جديدة، وستُطبَّق بعد الحفظ.
+prefs-avatar-uploading = جارٍ رفع الصورة… %percent%
+prefs-avatar-not-image = يُرجى اختيار صورة بتنسيق JPEG أو PNG أو WebP.
+prefs-password = كلمة المرور
+prefs-password-hint = بعد التغيير تبقى جلستك هنا نشطة، ويُسجَّل الخروج على جميع الأجهزة الأخرى.
+prefs-password-current = كلمة المرور الحالية
+prefs-password-new = كلمة المرور الجديدة
+prefs-password-confirm = تأكيد كلمة المرور الجديدة
+prefs-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
+prefs-password-submit = تغيير كلمة المرور
+prefs-password-changing = جارٍ التغيير…
+prefs-password-changed = تم تغيير كلمة المرور، وسُجِّل الخروج من حسابك على جميع الأجهزة الأخرى.
+prefs-strength = قوة كلمة المرور
+prefs-strength-0 = ضعيفة جدًا
+prefs-strength-1 = ضعيفة
+prefs-strength-2 = مقبولة
+prefs-strength-3 = قوية
+prefs-strength-4 = قوية جدًا
+
+## الأدوار
+role-admin = مسؤول
+role-agent = وكيل
+
+## الإدارة › الوكلاء
+agents-title = الوكلاء
+agents-add = إضافة وكيل
+agents-create = إنشاء وكيل
+agents-col-name = الاسم
+agents-col-role = الدور
+agents-col-status = الحالة
+agents-col-actions = الإجراءات
+agents-you = أنت
+agents-active = نشط
+agents-inactive = معطَّل
+agents-deactivate = تعطيل
+agents-reactivate = إعادة التفعيل
+agents-confirm-deactivate = هل تريد تعطيل { $name }؟ سيتم تسجيل الخروج من هذا الحساب فورًا على جميع الأجهزة.
+agents-initial-password = كلمة المرور الأولية
+agents-created = تم إنشاء الوكيل
+action-cancel = إلغاء
+
+## أخطاء صندوق الوارد
+error-number-taken = رقم WhatsApp هذا مرتبط بالفعل.
+error-window-closed = مرّت أكثر من 24 ساعة منذ آخر رسالة من العميل. لا يسمح WhatsApp الآن إلا برسائل القوالب.
+error-conversation-conflict = لدى هذا العميل محادثة مفتوحة أخرى على هذا الرقم.
+error-conversation-closed = هذه المحادثة مغلقة. أعد فتحها للرد.
+error-file-too-large = هذا الملف أكبر مما يسمح به WhatsApp (الصور 5 ميغابايت، والصوت والفيديو 16 ميغابايت، والمستندات 100 ميغابايت).
+error-invalid-signature = توقيع الـ webhook مفقود أو غير صحيح.
+
+## صفحات صندوق الوارد
+numbers-title = أرقام WhatsApp
+nav-numbers = الأرقام
+sim-title = محاكي العميل
+
+## واجهة صندوق الوارد. الكلمات بين علامتَي النسبة المئوية (%actor%، %agent%، %name%، %when%، %emoji%، %count%)
+## يملؤها المتصفح: اتركها كما هي في أي موضع من الجملة.
+inbox-views = عروض المحادثات
+inbox-view-mine = محادثاتي
+inbox-view-unassigned = غير مُسندة
+inbox-view-all = الكل
+inbox-filter-status = حالة المحادثة
+inbox-status-open = مفتوحة
+inbox-status-closed = مغلقة
+inbox-status-any = أي حالة
+inbox-filter-number = رقم WhatsApp
+inbox-number-any = جميع الأرقام
+inbox-live-reconnecting = جارٍ إعادة الاتصال…
+inbox-simulator-link = فتح محاكي العميل
+inbox-list-empty-mine = لا توجد محادثات مُسندة إليك حاليًا. ستظهر هنا المحادثات الجديدة المُسندة إليك.
+inbox-list-empty-unassigned = لا توجد محادثات بانتظار من يتولّاها.
+inbox-list-empty-all = لا توجد محادثات تطابق عوامل التصفية هذه.
+inbox-list-empty-closed = لا توجد محادثات مغلقة تطابق عوامل التصفية هذه.
+inbox-retry = إعادة المحاولة
+inbox-conversation = المحادثة
+inbox-select-title = اختر محادثة
+inbox-select-body = اختر محادثة من القائمة لقراءتها والرد عليها.
+inbox-back = العودة إلى المحادثات
+inbox-details = التفاصيل
+inbox-details-close = إغلاق التفاصيل
+inbox-actions = إجراءات المحادثة
+inbox-assignee = المُكلَّف
+inbox-unassigned = غير مُسندة
+inbox-assign-me = إسناد إليّ
+inbox-transfer = تحويل…
+inbox-unassign = إلغاء الإسناد
+inbox-close = إغلاق
+inbox-reopen = إعادة الفتح
+inbox-you = أنت
+inbox-someone = شخص ما
+inbox-customer = العميل
+inbox-no-phone = لم تتم مشاركة رقم الهاتف
+inbox-messages = الرسائل
+inbox-new-messages = رسائل جديدة
+inbox-window-open = تُغلق نافذة الرد %when%
+inbox-window-open-short = مفتوحة، تُغلق %when%
+inbox-window-closed-short = نافذة الرد مغلقة
+inbox-window-closed-title = أُغلقت نافذة الرد البالغة 24 ساعة
+inbox-window-closed-body = لا يسمح WhatsApp بالردود الحرة إلا خلال 24 ساعة من آخر رسالة للعميل. يمكنك الرد مجددًا فور أن يكتب العميل.
+inbox-window-never-body = لم يكتب العميل في هذه المحادثة بعد. لا يسمح WhatsApp بالردود الحرة إلا بعد أن يكتب العميل.
+inbox-closed-notice = هذه المحادثة مغلقة. أعد فتحها للرد.
+inbox-composer-label = ردّك
+inbox-composer-placeholder = اكتب ردًا…
+inbox-composer-hint = Enter للإرسال · Shift+Enter لسطر جديد
+inbox-composer-disabled-window = الردود متوقفة مؤقتًا حتى يكتب العميل مجددًا
+inbox-composer-disabled-closed = أعد فتح المحادثة للرد
+inbox-send = إرسال
+inbox-message-reply = الرد على هذه الرسالة
+inbox-reply-cancel = إلغاء الرد
+inbox-quote-missing = الرسالة الأصلية غير متوفرة
+inbox-msg-pending = جارٍ الإرسال
+inbox-msg-sent = تم الإرسال
+inbox-msg-delivered = تم التسليم
+inbox-msg-read = تمت القراءة
+inbox-msg-failed = لم يتم التسليم
+inbox-reaction = تفاعل العميل: %emoji%
+inbox-media-image = صورة
+inbox-media-video = فيديو
+inbox-media-audio = ملف صوتي
+inbox-media-voice = رسالة صوتية
+inbox-media-document = مستند
+inbox-media-sticker = ملصق
+inbox-media-unavailable = المعاينة غير متاحة بعد
+inbox-media-loading = جارٍ التحميل…
+inbox-media-open = فتح الصورة كاملة في علامة تبويب جديدة
+inbox-media-download = تنزيل
+inbox-attach = إرفاق ملف
+inbox-attachment-remove = إزالة المرفق
+inbox-composer-caption = أضف شرحًا (اختياري)…
+inbox-uploading = جارٍ الرفع… %percent%
+inbox-uploading-label = تقدّم الرفع
+inbox-location = الموقع
+inbox-location-open = فتح الخريطة
+inbox-contacts = جهة اتصال مُشارَكة
+inbox-reply-button = نقر على زر
+inbox-reply-list = اختيار من قائمة
+inbox-unsupported = لا يمكن عرض هذا النوع من الرسائل بعد
+inbox-interactive = رسالة تفاعلية
+inbox-today = اليوم
+inbox-yesterday = أمس
+inbox-event-created = بدأت المحادثة
+inbox-event-assigned = أُسندت المحادثة إلى %agent% بواسطة %actor%
+inbox-event-assigned-auto = أُسندت المحادثة تلقائيًا إلى %agent%
+inbox-event-assigned-self = تولّى المحادثة: %actor%
+inbox-event-unassigned = أُلغي الإسناد بواسطة %actor%
+inbox-event-unassigned-auto = أُلغي الإسناد
+inbox-event-closed = أُغلقت المحادثة بواسطة %actor%
+inbox-event-closed-auto = أُغلقت المحادثة
+inbox-event-reopened = أُعيد فتح المحادثة بواسطة %actor%
+inbox-event-reopened-auto = أُعيد فتح المحادثة
+inbox-done-assigned-me = أُسندت إليك
+inbox-done-transferred = تم التحويل إلى %name%
+inbox-done-unassigned = أُلغي إسناد المحادثة
+inbox-done-closed = أُغلقت المحادثة
+inbox-done-reopened = أُعيد فتح المحادثة
+inbox-transfer-title = تحويل المحادثة
+inbox-transfer-body = اختر من سيتولّى هذه المحادثة بعد الآن. ستنتقل فورًا إلى قائمة «محادثاتي» لديه.
+inbox-transfer-search = البحث عن زملاء
+inbox-transfer-empty = لا يوجد زميل يطابق بحثك.
+inbox-transfer-current = المُكلَّف حاليًا
+inbox-details-customer-id = معرّف مستخدم WhatsApp
+inbox-details-number = رقم الشركة
+inbox-details-status = الحالة
+inbox-details-started = تاريخ البدء
+inbox-details-initiated = بدأها
+inbox-details-window = نافذة الرد
+inbox-initiated-customer = العميل
+inbox-initiated-business = فريقك
+
+## التوفّر (الشريط الجانبي)
+availability-label = حالتك
+availability-available = متاح
+availability-away = غائب
+availability-offline = غير متصل
+availability-failed = تعذّر تغيير حالتك.
+
+## الإدارة › أرقام WhatsApp
+numbers-intro = أرقام WhatsApp Business التي يرد عليها فريقك. تصل رسائل العملاء المُرسلة إلى هذه الأرقام إلى صندوق الوارد.
+numbers-add = إضافة رقم
+numbers-add-intro = اربط رقمًا من منصة WhatsApp Business من Meta.
+numbers-create = ربط الرقم
+numbers-created = تم ربط الرقم
+numbers-col-name = الرقم
+numbers-col-id = معرّف رقم الهاتف
+numbers-col-assignment = الإسناد
+numbers-col-status = الحالة
+numbers-col-added = تاريخ الإضافة
+numbers-connected = مرتبط
+numbers-token-invalid = رُفض رمز الوصول
+numbers-token-invalid-hint = رفض WhatsApp رمز الوصول الخاص بهذا الرقم. لا يمكن إرسال الردود حتى يتم استبداله.
+numbers-assignment-manual = يدوي
+numbers-assignment-manual-hint = تنتظر المحادثات الجديدة في «غير مُسندة» حتى يتولّاها أحد.
+numbers-assignment-round-robin = بالتناوب
+numbers-assignment-round-robin-hint = تُوزَّع المحادثات الجديدة على الوكلاء المتاحين بالتناوب.
+numbers-empty-title = لا توجد أرقام مرتبطة بعد
+numbers-empty-body = اربط أول رقم WhatsApp Business لتبدأ في تلقي المحادثات.
+numbers-field-name = الاسم
+numbers-field-name-hint = الاسم الذي يطلقه فريقك على هذا الرقم، مثل «الدعم» أو «المبيعات».
+numbers-field-display = رقم الهاتف المعروض
+numbers-field-id = معرّف رقم الهاتف
+numbers-field-id-hint = ستجد معرّف رقم الهاتف (أرقام فقط) في WhatsApp Manager من Meta، ضمن إعداد API.
+numbers-field-token = رمز الوصول
+numbers-field-token-hint = رمز دائم يتمتع بصلاحية whatsapp_business_messaging. يُخزَّن على الخادم ولا يُعرض مرة أخرى أبدًا، ولا حتى للمسؤولين.
+numbers-field-assignment = المحادثات الجديدة
+
+## محاكي العميل (الوضع التجريبي)
+sim-demo = تجريبي
+sim-intro = أدِّ دور عميل يراسل أرقام WhatsApp التجريبية لديك. يمرّ كل شيء عبر مسار الـ webhook الحقيقي بتوقيع مماثل لتوقيع Meta، وتظهر ردود فريقك على هذا الهاتف.
+sim-phone = هاتف العميل
+sim-number = رقم الشركة
+sim-customer = العميل
+sim-new-customer = عميل جديد
+sim-customer-name = الاسم
+sim-customer-phone = رقم الهاتف (اختياري)
+sim-customer-phone-hint = بدون رقم هاتف، لا يُعرف العميل إلا بمعرّف مستخدم WhatsApp، مثل الأشخاص الذين يستخدمون اسم مستخدم.
+sim-create = إضافة عميل
+sim-created = أصبح بإمكان %name% بدء الدردشة
+sim-no-phone = بلا رقم هاتف
+sim-auto-read = قراءة الرسائل تلقائيًا
+sim-auto-read-hint = تظهر علامتا الصح الزرقاوان على رسائل الشركة فور وصولها.
+sim-open-inbox = فتح صندوق الوارد
+sim-foot = تلميح: افتح صندوق الوارد في نافذة أخرى لمشاهدة الرسائل وهي تصل مباشرةً.
+sim-business = حساب تجاري
+sim-mark-read = تعليم كمقروءة
+sim-read-done = الرسائل المعلَّمة كمقروءة: %count%
+sim-read-none = كل الرسائل مقروءة بالفعل.
+sim-e2e = دردشة تجريبية: تصل الرسائل إلى agentdesk هذا فقط، ولا تصل أبدًا إلى WhatsApp.
+sim-empty = لا توجد رسائل بعد. ألقِ التحية على الشركة!
+sim-message = رسالة
+sim-attach = إرفاق
+sim-attach-photo = صورة
+sim-attach-document = مستند
+sim-attach-location = الموقع
+sim-attach-hint = يُرسَل أي نص مكتوب في مربع الرسالة كشرح للمرفق.
+sim-location-name = جادة باوليستا
+sim-location-address = جادة باوليستا 1578 – بيلا فيستا، ساو باولو
+sim-choose = اختيار
+sim-media-open = فتح
+sim-failed = تعذّر على المحاكي تنفيذ ذلك. حاول مرة أخرى.

@@ -1,0 +1,342 @@
+# agentdesk — Português (Brasil)
+
+## Erros retornados pela API
+error-validation-failed = Alguns campos precisam da sua atenção.
+error-email-read-only = Seu e-mail é sua identidade de acesso e não pode ser alterado aqui.
+error-weak-password = Escolha uma senha mais forte.
+error-invalid-credentials = E-mail ou senha incorretos.
+error-unauthenticated = Entre para continuar.
+error-forbidden = Você não tem permissão para fazer isso.
+error-not-found = Não encontramos o que você procurava.
+error-email-taken = Alguém no agentdesk já usa este e-mail.
+error-cannot-deactivate-self = Você não pode desativar sua própria conta.
+error-rate-limited = Muitas tentativas. Tente novamente em { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+}.
+error-cross-site = Esta solicitação veio de outro site e foi recusada.
+error-malformed-body = Não foi possível ler a solicitação.
+error-invalid-body = A solicitação contém campos desconhecidos ou de tipo incorreto.
+error-unsupported-media-type = Este tipo de conteúdo não é aceito aqui.
+error-payload-too-large = A solicitação é grande demais.
+error-method-not-allowed = Esta ação não está disponível aqui.
+error-busy = O servidor está ocupado. Tente novamente em instantes.
+error-internal = Algo deu errado do nosso lado. Tente novamente.
+error-network = Não foi possível conectar ao agentdesk. Verifique sua conexão e tente novamente.
+error-avatar-too-large = A imagem deve ter no máximo 5 MB.
+error-invalid-image = Não é possível usar esta imagem: ela está corrompida ou é grande demais (no máximo 10.000 pixels por lado).
+error-wrong-password = Sua senha atual está incorreta.
+
+## Problemas nos campos
+field-required = Este campo é obrigatório.
+field-too-long = Muito longo.
+field-too-short = Muito curto.
+field-invalid-format = Isto não parece correto.
+field-unsupported = Este valor não é aceito.
+
+## Senhas
+password-too-short = Use pelo menos 8 caracteres.
+password-too-long = Use no máximo 128 caracteres.
+password-contains-personal = Não use seu nome nem seu e-mail na senha.
+password-too-common = Esta senha é muito comum ou fácil de adivinhar.
+password-rules = Pelo menos 8 caracteres. Frases longas são fáceis de lembrar e difíceis de adivinhar.
+
+## Páginas de erro
+error-page-not-found-title = Página não encontrada
+error-page-forbidden-title = Acesso negado
+error-page-server-title = Algo deu errado
+error-page-generic-title = Não funcionou
+error-page-home = Voltar ao agentdesk
+
+## Login
+login-title = Entrar
+login-subtitle = Que bom ter você de volta. Seus clientes estão esperando.
+login-email = E-mail
+login-password = Senha
+login-submit = Entrar
+login-submitting = Entrando…
+login-fill-both = Informe seu e-mail e sua senha.
+login-aside-customer = Oi! Meu pedido ainda não chegou 📦
+login-aside-agent = Sinto muito por isso — vou verificar agora mesmo para você.
+login-tagline = Cada conversa no WhatsApp, respondida pela pessoa certa.
+language-label = Idioma
+
+## Estrutura do app
+shell-skip-to-content = Pular para o conteúdo
+shell-navigation = Navegação principal
+shell-account-menu = Menu da conta
+nav-inbox = Caixa de entrada
+nav-agents = Agentes
+menu-preferences = Suas preferências
+menu-sign-out = Sair
+
+## Caixa de entrada
+inbox-empty-title = Tudo em dia, { $name }
+inbox-empty-body = Novas conversas do WhatsApp aparecerão aqui assim que os clientes escreverem para os números da sua empresa.
+
+## Suas preferências
+prefs-title = Suas preferências
+prefs-profile = Perfil
+prefs-first-name = Nome
+prefs-last-name = Sobrenome
+prefs-email = E-mail
+prefs-email-hint = Você entra com seu e-mail. Se ele precisar mudar, fale com um administrador.
+prefs-save = Salvar
+prefs-saving = Salvando…
+prefs-saved = Salvo
+prefs-save-failed = Não foi possível salvar suas alterações.
+prefs-unsaved = Você tem alterações não salvas.
+prefs-language = Idioma
+prefs-language-hint = Vale na hora para todas as páginas e para os e-mails e mensagens de texto que enviamos a você.
+prefs-avatar = Foto do perfil
+prefs-avatar-hint = JPEG, PNG ou WebP, até 5 MB. Seus colegas veem a foto; os clientes, nunca.
+prefs-avatar-choose = Escolher uma foto
+prefs-avatar-change = Trocar foto
+prefs-avatar-remove = Remover foto
+prefs-avatar-drop = Solte a foto aqui
+prefs-avatar-preview = Sua foto do perfil
+prefs-avatar-remove-title = Remover sua foto?
+prefs-avatar-remove-body = Seus colegas vão ver suas iniciais no lugar dela.
+prefs-avatar-removed = Foto removida
+prefs-avatar-crop-title = Recorte sua foto
+prefs-avatar-crop-hint = Arraste para mover a foto. Use o controle deslizante para dar zoom.
+prefs-avatar-zoom = Zoom
+prefs-avatar-use = Usar esta foto
+prefs-avatar-pending = Nova foto escolhida. Salve para aplicar.
+prefs-avatar-uploading = Enviando foto… %percent%
+prefs-avatar-not-image = Escolha uma imagem JPEG, PNG ou WebP.
+prefs-password = Senha
+prefs-password-hint = Depois da troca, sua sessão continua ativa aqui e é encerrada em todos os outros dispositivos.
+prefs-password-current = Senha atual
+prefs-password-new = Nova senha
+prefs-password-confirm = Confirmar nova senha
+prefs-password-mismatch = As duas novas senhas não coincidem.
+prefs-password-submit = Alterar senha
+prefs-password-changing = Alterando…
+prefs-password-changed = Senha alterada. Sua sessão foi encerrada em todos os outros dispositivos.
+prefs-strength = Força da senha
+prefs-strength-0 = Muito fraca
+prefs-strength-1 = Fraca
+prefs-strength-2 = Razoável
+prefs-strength-3 = Forte
+prefs-strength-4 = Muito forte
+
+## Funções
+role-admin = Administrador
+role-agent = Agente
+
+## Admin › Agentes
+agents-title = Agentes
+agents-add = Adicionar agente
+agents-create = Criar agente
+agents-col-name = Nome
+agents-col-role = Função
+agents-col-status = Status
+agents-col-actions = Ações
+agents-you = você
+agents-active = Ativo
+agents-inactive = Desativado
+agents-deactivate = Desativar
+agents-reactivate = Reativar
+agents-confirm-deactivate = Desativar { $name }? A sessão será encerrada na hora em todos os dispositivos.
+agents-initial-password = Senha inicial
+agents-created = Agente criado
+action-cancel = Cancelar
+
+## Erros da caixa de entrada
+error-number-taken = Este número do WhatsApp já está conectado.
+error-window-closed = Já se passaram mais de 24 horas desde a última mensagem do cliente. Agora o WhatsApp só permite mensagens de modelo.
+error-conversation-conflict = Este cliente já tem outra conversa aberta neste número.
+error-conversation-closed = Esta conversa está encerrada. Reabra-a para responder.
+error-file-too-large = Este arquivo é maior do que o WhatsApp permite (imagens 5 MB, áudio e vídeo 16 MB, documentos 100 MB).
+error-invalid-signature = A assinatura do webhook está ausente ou incorreta.
+
+## Páginas da caixa de entrada
+numbers-title = Números do WhatsApp
+nav-numbers = Números
+sim-title = Simulador de cliente
+
+## Interface da caixa de entrada. As palavras entre sinais de porcentagem (%actor%, %agent%, %name%, %when%, %emoji%, %count%)
+## são preenchidas pelo navegador: mantenha-as como estão, em qualquer posição da frase.
+inbox-views = Visualizações de conversas
+inbox-view-mine = Minhas
+inbox-view-unassigned = Não atribuídas
+inbox-view-all = Todas
+inbox-filter-status = Status da conversa
+inbox-status-open = Aberta
+inbox-status-closed = Encerrada
+inbox-status-any = Qualquer status
+inbox-filter-number = Número do WhatsApp
+inbox-number-any = Todos os números
+inbox-live-reconnecting = Reconectando…
+inbox-simulator-link = Abrir o simulador de cliente
+inbox-list-empty-mine = Nada atribuído a você no momento. Novas conversas para você aparecerão aqui.
+inbox-list-empty-unassigned = Nenhuma conversa esperando alguém assumir.
+inbox-list-empty-all = Nenhuma conversa corresponde a estes filtros.
+inbox-list-empty-closed = Nenhuma conversa encerrada corresponde a estes filtros.
+inbox-retry = Tentar novamente
+inbox-conversation = Conversa
+inbox-select-title = Escolha uma conversa
+inbox-select-body = Escolha uma conversa na lista para ler e responder.
+inbox-back = Voltar às conversas
+inbox-details = Detalhes
+inbox-details-close = Fechar detalhes
+inbox-actions = Ações da conversa
+inbox-assignee = Responsável
+inbox-unassigned = Sem responsável
+inbox-assign-me = Atribuir a mim
+inbox-transfer = Transferir…
+inbox-unassign = Remover atribuição
+inbox-close = Encerrar
+inbox-reopen = Reabrir
+inbox-you = Você
+inbox-someone = Alguém
+inbox-customer = Cliente
+inbox-no-phone = Telefone não compartilhado
+inbox-messages = Mensagens
+inbox-new-messages = Novas mensagens
+inbox-window-open = A janela de resposta fecha %when%
+inbox-window-open-short = Aberta, fecha %when%
+inbox-window-closed-short = Janela de resposta fechada
+inbox-window-closed-title = A janela de resposta de 24 horas está fechada
+inbox-window-closed-body = O WhatsApp só permite respostas livres até 24 horas após a última mensagem do cliente. Você poderá responder de novo assim que o cliente escrever.
+inbox-window-never-body = O cliente ainda não escreveu nesta conversa. O WhatsApp só permite respostas livres depois que o cliente escreve.
+inbox-closed-notice = Esta conversa está encerrada. Reabra-a para responder.
+inbox-composer-label = Sua resposta
+inbox-composer-placeholder = Escreva uma resposta…
+inbox-composer-hint = Enter para enviar · Shift+Enter para nova linha
+inbox-composer-disabled-window = Respostas pausadas até o cliente escrever de novo
+inbox-composer-disabled-closed = Reabra a conversa para responder
+inbox-send = Enviar
+inbox-message-reply = Responder a esta mensagem
+inbox-reply-cancel = Cancelar resposta
+inbox-quote-missing = Mensagem original indisponível
+inbox-msg-pending = Enviando
+inbox-msg-sent = Enviada
+inbox-msg-delivered = Entregue
+inbox-msg-read = Lida
+inbox-msg-failed = Não entregue
+inbox-reaction = O cliente reagiu com %emoji%
+inbox-media-image = Foto
+inbox-media-video = Vídeo
+inbox-media-audio = Áudio
+inbox-media-voice = Mensagem de voz
+inbox-media-document = Documento
+inbox-media-sticker = Figurinha
+inbox-media-unavailable = Prévia ainda não disponível
+inbox-media-loading = Carregando…
+inbox-media-open = Abrir a imagem completa em uma nova aba
+inbox-media-download = Baixar
+inbox-attach = Anexar um arquivo
+inbox-attachment-remove = Remover o anexo
+inbox-composer-caption = Adicione uma legenda (opcional)…
+inbox-uploading = Enviando… %percent%
+inbox-uploading-label = Progresso do envio
+inbox-location = Localização
+inbox-location-open = Abrir mapa
+inbox-contacts = Contato compartilhado
+inbox-reply-button = Tocou em um botão
+inbox-reply-list = Escolheu em uma lista
+inbox-unsupported = Este tipo de mensagem ainda não pode ser exibido
+inbox-interactive = Mensagem interativa
+inbox-today = Hoje
+inbox-yesterday = Ontem
+inbox-event-created = Conversa iniciada
+inbox-event-assigned = Atribuída a %agent% por %actor%
+inbox-event-assigned-auto = Atribuída a %agent% automaticamente
+inbox-event-assigned-self = %actor% assumiu esta conversa
+inbox-event-unassigned = Atribuição removida por %actor%
+inbox-event-unassigned-auto = Atribuição removida
+inbox-event-closed = Encerrada por %actor%
+inbox-event-closed-auto = Encerrada
+inbox-event-reopened = Reaberta por %actor%
+inbox-event-reopened-auto = Reaberta
+inbox-done-assigned-me = Atribuída a você
+inbox-done-transferred = Transferida para %name%
+inbox-done-unassigned = Atribuição removida
+inbox-done-closed = Conversa encerrada
+inbox-done-reopened = Conversa reaberta
+inbox-transfer-title = Transferir conversa
+inbox-transfer-body = Escolha quem vai cuidar desta conversa a partir de agora. Ela vai na hora para a lista "Minhas" dessa pessoa.
+inbox-transfer-search = Buscar colegas
+inbox-transfer-empty = Nenhum colega corresponde à sua busca.
+inbox-transfer-current = Responsável
+inbox-details-customer-id = ID de usuário do WhatsApp
+inbox-details-number = Número da empresa
+inbox-details-status = Status
+inbox-details-started = Início
+inbox-details-initiated = Iniciada por
+inbox-details-window = Janela de resposta
+inbox-initiated-customer = O cliente
+inbox-initiated-business = Sua equipe
+
+## Disponibilidade (barra lateral)
+availability-label = Seu status
+availability-available = Disponível
+availability-away = Ausente
+availability-offline = Offline
+availability-failed = Não foi possível alterar seu status.
+
+## Admin › Números do WhatsApp
+numbers-intro = Os números do WhatsApp Business que sua equipe atende. As mensagens dos clientes para esses números chegam na caixa de entrada.
+numbers-add = Adicionar número
+numbers-add-intro = Conecte um número da Plataforma do WhatsApp Business da Meta.
+numbers-create = Conectar número
+numbers-created = Número conectado
+numbers-col-name = Número
+numbers-col-id = ID do número de telefone
+numbers-col-assignment = Atribuição
+numbers-col-status = Status
+numbers-col-added = Adicionado em
+numbers-connected = Conectado
+numbers-token-invalid = Token recusado
+numbers-token-invalid-hint = O WhatsApp recusou o token de acesso deste número. Não será possível enviar respostas até que ele seja substituído.
+numbers-assignment-manual = Manual
+numbers-assignment-manual-hint = Novas conversas ficam em "Não atribuídas" até alguém assumi-las.
+numbers-assignment-round-robin = Rodízio
+numbers-assignment-round-robin-hint = Novas conversas vão para os agentes disponíveis, em rodízio.
+numbers-empty-title = Nenhum número conectado ainda
+numbers-empty-body = Conecte seu primeiro número do WhatsApp Business para começar a receber conversas.
+numbers-field-name = Nome
+numbers-field-name-hint = Como sua equipe chama este número, por exemplo, "Suporte" ou "Vendas".
+numbers-field-display = Número de telefone exibido
+numbers-field-id = ID do número de telefone
+numbers-field-id-hint = Encontre o ID do número de telefone (só dígitos) no Gerenciador do WhatsApp da Meta, em Configuração da API.
+numbers-field-token = Token de acesso
+numbers-field-token-hint = Um token permanente com a permissão whatsapp_business_messaging. Ele fica guardado no servidor e nunca mais é exibido, nem mesmo para administradores.
+numbers-field-assignment = Novas conversas
+
+## Simulador de cliente (modo demonstração)
+sim-demo = Demo
+sim-intro = Faça o papel de um cliente escrevendo para os seus números de demonstração do WhatsApp. Tudo passa pelo caminho real do webhook, assinado como a Meta assina, e as respostas da sua equipe aparecem neste telefone.
+sim-phone = Telefone do cliente
+sim-number = Número da empresa
+sim-customer = Cliente
+sim-new-customer = Novo cliente
+sim-customer-name = Nome
+sim-customer-phone = Número de telefone (opcional)
+sim-customer-phone-hint = Sem número de telefone, o cliente é identificado só por um ID de usuário do WhatsApp, como quem usa um nome de usuário.
+sim-create = Adicionar cliente
+sim-created = %name% já pode conversar
+sim-no-phone = sem número de telefone
+sim-auto-read = Ler mensagens automaticamente
+sim-auto-read-hint = As mensagens da empresa ficam com os tiques azuis assim que chegam.
+sim-open-inbox = Abrir a caixa de entrada
+sim-foot = Dica: abra a caixa de entrada em outra janela para ver as mensagens chegando ao vivo.
+sim-business = Conta comercial
+sim-mark-read = Marcar como lidas
+sim-read-done = Marcadas como lidas: %count%
+sim-read-none = Tudo já estava lido.
+sim-e2e = Chat de demonstração: as mensagens vão só para este agentdesk, nunca para o WhatsApp.
+sim-empty = Nenhuma mensagem ainda. Diga olá para a empresa!
+sim-message = Mensagem
+sim-attach = Anexar
+sim-attach-photo = Foto
+sim-attach-document = Documento
+sim-attach-location = Localização
+sim-attach-hint = O que for digitado na caixa de mensagem é enviado como legenda.
+sim-location-name = Avenida Paulista
+sim-location-address = Av. Paulista, 1578 – Bela Vista, São Paulo
+sim-choose = Escolher
+sim-media-open = Abrir
+sim-failed = O simulador não conseguiu fazer isso. Tente novamente.

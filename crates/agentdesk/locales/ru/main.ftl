@@ -1,0 +1,344 @@
+# agentdesk — русский (Russian)
+
+## Ошибки, которые возвращает API
+error-validation-failed = Проверьте отмеченные поля.
+error-email-read-only = Адрес электронной почты используется для входа, изменить его здесь нельзя.
+error-weak-password = Выберите более надёжный пароль.
+error-invalid-credentials = Неверный адрес электронной почты или пароль.
+error-unauthenticated = Войдите, чтобы продолжить.
+error-forbidden = У вас нет прав на это действие.
+error-not-found = Не удалось найти то, что вы ищете.
+error-email-taken = Этот адрес электронной почты уже используется в agentdesk.
+error-cannot-deactivate-self = Нельзя деактивировать собственную учётную запись.
+error-rate-limited = Слишком много попыток. Повторите через { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+    [many] { $seconds } секунд
+   *[other] { $seconds } секунды
+}.
+error-cross-site = Запрос пришёл с другого сайта и был отклонён.
+error-malformed-body = Не удалось прочитать запрос.
+error-invalid-body = Запрос содержит неизвестные поля или поля неверного типа.
+error-unsupported-media-type = Этот тип содержимого здесь не поддерживается.
+error-payload-too-large = Слишком большой запрос.
+error-method-not-allowed = Это действие здесь недоступно.
+error-busy = Сервер перегружен. Повторите попытку чуть позже.
+error-internal = На нашей стороне что-то пошло не так. Повторите попытку.
+error-network = Не удалось подключиться к agentdesk. Проверьте соединение и повторите попытку.
+error-avatar-too-large = Размер изображения — не более 5 МБ.
+error-invalid-image = Это изображение нельзя использовать: файл повреждён или слишком велик (не более 10 000 пикселей по каждой стороне).
+error-wrong-password = Текущий пароль указан неверно.
+
+## Ошибки в полях
+field-required = Обязательное поле.
+field-too-long = Слишком длинное значение.
+field-too-short = Слишком короткое значение.
+field-invalid-format = Неверный формат.
+field-unsupported = Это значение не поддерживается.
+
+## Пароли
+password-too-short = Используйте не менее 8 символов.
+password-too-long = Используйте не более 128 символов.
+password-contains-personal = Не используйте в пароле своё имя или адрес электронной почты.
+password-too-common = Этот пароль слишком распространён или его легко угадать.
+password-rules = Не менее 8 символов. Длинную фразу легко запомнить и трудно подобрать.
+
+## Страницы ошибок
+error-page-not-found-title = Страница не найдена
+error-page-forbidden-title = Доступ запрещён
+error-page-server-title = Что-то пошло не так
+error-page-generic-title = Не получилось
+error-page-home = Вернуться в agentdesk
+
+## Вход
+login-title = Вход
+login-subtitle = С возвращением! Клиенты уже ждут.
+login-email = Электронная почта
+login-password = Пароль
+login-submit = Войти
+login-submitting = Выполняется вход…
+login-fill-both = Введите адрес электронной почты и пароль.
+login-aside-customer = Здравствуйте! Мой заказ до сих пор не пришёл 📦
+login-aside-agent = Приносим извинения — сейчас всё проверю.
+login-tagline = На каждый диалог в WhatsApp отвечает нужный человек.
+language-label = Язык
+
+## Оболочка приложения
+shell-skip-to-content = Перейти к содержимому
+shell-navigation = Основная навигация
+shell-account-menu = Меню учётной записи
+nav-inbox = Входящие
+nav-agents = Операторы
+menu-preferences = Настройки
+menu-sign-out = Выйти
+
+## Входящие
+inbox-empty-title = Всё разобрано, { $name }
+inbox-empty-body = Новые диалоги WhatsApp появятся здесь, как только клиенты напишут на номера вашей компании.
+
+## Настройки
+prefs-title = Настройки
+prefs-profile = Профиль
+prefs-first-name = Имя
+prefs-last-name = Фамилия
+prefs-email = Электронная почта
+prefs-email-hint = Адрес электронной почты нужен для входа. Чтобы изменить его, обратитесь к администратору.
+prefs-save = Сохранить
+prefs-saving = Сохранение…
+prefs-saved = Сохранено
+prefs-save-failed = Не удалось сохранить изменения.
+prefs-unsaved = Есть несохранённые изменения.
+prefs-language = Язык
+prefs-language-hint = Применяется сразу ко всем страницам, а также к письмам и SMS, которые мы вам отправляем.
+prefs-avatar = Фото профиля
+prefs-avatar-hint = JPEG, PNG или WebP, не более 5 МБ. Фото видят коллеги, но никогда — клиенты.
+prefs-avatar-choose = Выбрать фото
+prefs-avatar-change = Сменить фото
+prefs-avatar-remove = Удалить фото
+prefs-avatar-drop = Перетащите фото сюда
+prefs-avatar-preview = Ваше фото профиля
+prefs-avatar-remove-title = Удалить фото профиля?
+prefs-avatar-remove-body = Вместо него коллеги будут видеть ваши инициалы.
+prefs-avatar-removed = Фото удалено
+prefs-avatar-crop-title = Обрезка фото
+prefs-avatar-crop-hint = Перетащите фото, чтобы сдвинуть его. Масштаб меняется ползунком.
+prefs-avatar-zoom = Масштаб
+prefs-avatar-use = Использовать это фото
+prefs-avatar-pending = Выбрано новое фото. Сохраните, чтобы применить его.
+prefs-avatar-uploading = Загрузка фото… %percent%
+prefs-avatar-not-image = Выберите изображение JPEG, PNG или WebP.
+prefs-password = Пароль
+prefs-password-hint = После смены пароля на этом устройстве вход сохранится, а на всех остальных сеансы будут завершены.
+prefs-password-current = Текущий пароль
+prefs-password-new = Новый пароль
+prefs-password-confirm = Подтвердите новый пароль
+prefs-password-mismatch = Новые пароли не совпадают.
+prefs-password-submit = Сменить пароль
+prefs-password-changing = Смена пароля…
+prefs-password-changed = Пароль изменён. Сеансы на всех остальных устройствах завершены.
+prefs-strength = Надёжность пароля
+prefs-strength-0 = Очень слабый
+prefs-strength-1 = Слабый
+prefs-strength-2 = Средний
+prefs-strength-3 = Надёжный
+prefs-strength-4 = Очень надёжный
+
+## Роли
+role-admin = Администратор
+role-agent = Оператор
+
+## Администрирование › Операторы
+agents-title = Операторы
+agents-add = Добавить оператора
+agents-create = Создать оператора
+agents-col-name = Имя
+agents-col-role = Роль
+agents-col-status = Статус
+agents-col-actions = Действия
+agents-you = вы
+agents-active = Активен
+agents-inactive = Деактивирован
+agents-deactivate = Деактивировать
+agents-reactivate = Активировать снова
+agents-confirm-deactivate = Деактивировать оператора { $name }? Сеансы этого оператора на всех устройствах будут сразу завершены.
+agents-initial-password = Начальный пароль
+agents-created = Оператор создан
+action-cancel = Отмена
+
+## Ошибки входящих
+error-number-taken = Этот номер WhatsApp уже подключён.
+error-window-closed = С последнего сообщения клиента прошло более 24 часов. Теперь WhatsApp разрешает отправлять только шаблонные сообщения.
+error-conversation-conflict = У этого клиента уже есть другой открытый диалог на этом номере.
+error-conversation-closed = Этот диалог закрыт. Откройте его снова, чтобы ответить.
+error-file-too-large = Файл больше, чем разрешает WhatsApp (изображения — 5 МБ, аудио и видео — 16 МБ, документы — 100 МБ).
+error-invalid-signature = Подпись веб-хука отсутствует или неверна.
+
+## Страницы входящих
+numbers-title = Номера WhatsApp
+nav-numbers = Номера
+sim-title = Симулятор клиента
+
+## Интерфейс входящих. Слова между знаками процента (%actor%, %agent%, %name%, %when%, %emoji%, %count%)
+## подставляет браузер: оставляйте их без изменений в любом месте предложения.
+inbox-views = Списки диалогов
+inbox-view-mine = Мои
+inbox-view-unassigned = Неназначенные
+inbox-view-all = Все
+inbox-filter-status = Статус диалога
+inbox-status-open = Открыт
+inbox-status-closed = Закрыт
+inbox-status-any = Любой статус
+inbox-filter-number = Номер WhatsApp
+inbox-number-any = Все номера
+inbox-live-reconnecting = Переподключение…
+inbox-simulator-link = Открыть симулятор клиента
+inbox-list-empty-mine = Сейчас вам ничего не назначено. Новые диалоги для вас появятся здесь.
+inbox-list-empty-unassigned = Нет диалогов, ожидающих назначения.
+inbox-list-empty-all = Нет диалогов, соответствующих этим фильтрам.
+inbox-list-empty-closed = Нет закрытых диалогов, соответствующих этим фильтрам.
+inbox-retry = Повторить
+inbox-conversation = Диалог
+inbox-select-title = Выберите диалог
+inbox-select-body = Выберите диалог в списке, чтобы прочитать его и ответить.
+inbox-back = Назад к диалогам
+inbox-details = Сведения
+inbox-details-close = Закрыть сведения
+inbox-actions = Действия с диалогом
+inbox-assignee = Ответственный
+inbox-unassigned = Не назначен
+inbox-assign-me = Назначить мне
+inbox-transfer = Передать…
+inbox-unassign = Снять назначение
+inbox-close = Закрыть
+inbox-reopen = Открыть снова
+inbox-you = Вы
+inbox-someone = Кто-то
+inbox-customer = Клиент
+inbox-no-phone = Номер телефона не передан
+inbox-messages = Сообщения
+inbox-new-messages = Новые сообщения
+inbox-window-open = Окно ответа закроется %when%
+inbox-window-open-short = Открыто, закроется %when%
+inbox-window-closed-short = Окно ответа закрыто
+inbox-window-closed-title = 24-часовое окно ответа закрыто
+inbox-window-closed-body = WhatsApp разрешает отвечать в свободной форме только в течение 24 часов после последнего сообщения клиента. Вы сможете ответить, как только клиент напишет снова.
+inbox-window-never-body = Клиент ещё не писал в этом диалоге. WhatsApp разрешает отвечать в свободной форме только после сообщения клиента.
+inbox-closed-notice = Этот диалог закрыт. Откройте его снова, чтобы ответить.
+inbox-composer-label = Ваш ответ
+inbox-composer-placeholder = Напишите ответ…
+inbox-composer-hint = Enter — отправить · Shift+Enter — новая строка
+inbox-composer-disabled-window = Ответы приостановлены, пока клиент не напишет снова
+inbox-composer-disabled-closed = Откройте диалог снова, чтобы ответить
+inbox-send = Отправить
+inbox-message-reply = Ответить на это сообщение
+inbox-reply-cancel = Отменить ответ
+inbox-quote-missing = Исходное сообщение недоступно
+inbox-msg-pending = Отправляется
+inbox-msg-sent = Отправлено
+inbox-msg-delivered = Доставлено
+inbox-msg-read = Прочитано
+inbox-msg-failed = Не доставлено
+inbox-reaction = Реакция клиента: %emoji%
+inbox-media-image = Фото
+inbox-media-video = Видео
+inbox-media-audio = Аудио
+inbox-media-voice = Голосовое сообщение
+inbox-media-document = Документ
+inbox-media-sticker = Стикер
+inbox-media-unavailable = Предпросмотр пока недоступен
+inbox-media-loading = Загрузка…
+inbox-media-open = Открыть изображение целиком в новой вкладке
+inbox-media-download = Скачать
+inbox-attach = Прикрепить файл
+inbox-attachment-remove = Удалить вложение
+inbox-composer-caption = Добавьте подпись (необязательно)…
+inbox-uploading = Загрузка… %percent%
+inbox-uploading-label = Ход загрузки
+inbox-location = Местоположение
+inbox-location-open = Открыть карту
+inbox-contacts = Контакт
+inbox-reply-button = Нажата кнопка
+inbox-reply-list = Выбран вариант из списка
+inbox-unsupported = Этот тип сообщений пока не отображается
+inbox-interactive = Интерактивное сообщение
+inbox-today = Сегодня
+inbox-yesterday = Вчера
+inbox-event-created = Диалог начат
+inbox-event-assigned = %actor% назначил(а) ответственного: %agent%
+inbox-event-assigned-auto = Ответственный назначен автоматически: %agent%
+inbox-event-assigned-self = %actor% взял(а) диалог
+inbox-event-unassigned = %actor% снял(а) назначение
+inbox-event-unassigned-auto = Назначение снято
+inbox-event-closed = %actor% закрыл(а) диалог
+inbox-event-closed-auto = Диалог закрыт
+inbox-event-reopened = %actor% снова открыл(а) диалог
+inbox-event-reopened-auto = Диалог снова открыт
+inbox-done-assigned-me = Диалог назначен вам
+inbox-done-transferred = Диалог передан: %name%
+inbox-done-unassigned = Назначение снято
+inbox-done-closed = Диалог закрыт
+inbox-done-reopened = Диалог снова открыт
+inbox-transfer-title = Передать диалог
+inbox-transfer-body = Выберите, кто будет вести этот диалог дальше. Диалог сразу появится у коллеги в списке «Мои».
+inbox-transfer-search = Поиск коллег
+inbox-transfer-empty = Коллеги не найдены.
+inbox-transfer-current = Ведёт диалог
+inbox-details-customer-id = ID пользователя WhatsApp
+inbox-details-number = Номер компании
+inbox-details-status = Статус
+inbox-details-started = Начат
+inbox-details-initiated = Инициатор
+inbox-details-window = Окно ответа
+inbox-initiated-customer = Клиент
+inbox-initiated-business = Ваша команда
+
+## Доступность (боковая панель)
+availability-label = Ваш статус
+availability-available = На связи
+availability-away = Нет на месте
+availability-offline = Не в сети
+availability-failed = Не удалось изменить статус.
+
+## Администрирование › Номера WhatsApp
+numbers-intro = Номера WhatsApp Business, на которые отвечает ваша команда. Сообщения клиентов на эти номера поступают во «Входящие».
+numbers-add = Добавить номер
+numbers-add-intro = Подключите номер из WhatsApp Business Platform от Meta.
+numbers-create = Подключить номер
+numbers-created = Номер подключён
+numbers-col-name = Номер
+numbers-col-id = ID номера телефона
+numbers-col-assignment = Распределение
+numbers-col-status = Статус
+numbers-col-added = Добавлен
+numbers-connected = Подключён
+numbers-token-invalid = Токен отклонён
+numbers-token-invalid-hint = WhatsApp отклонил токен доступа этого номера. Ответы не будут отправляться, пока токен не заменят.
+numbers-assignment-manual = Вручную
+numbers-assignment-manual-hint = Новые диалоги ждут в списке «Неназначенные», пока их кто-нибудь не возьмёт.
+numbers-assignment-round-robin = По очереди
+numbers-assignment-round-robin-hint = Новые диалоги по очереди получают операторы, которые на связи.
+numbers-empty-title = Номера ещё не подключены
+numbers-empty-body = Подключите первый номер WhatsApp Business, чтобы начать получать диалоги.
+numbers-field-name = Название
+numbers-field-name-hint = Как ваша команда называет этот номер, например «Поддержка» или «Продажи».
+numbers-field-display = Отображаемый номер телефона
+numbers-field-id = ID номера телефона
+numbers-field-id-hint = ID номера телефона (только цифры) указан в WhatsApp Manager от Meta, в разделе настройки API.
+numbers-field-token = Токен доступа
+numbers-field-token-hint = Постоянный токен с разрешением whatsapp_business_messaging. Он хранится на сервере и больше никогда не показывается — даже администраторам.
+numbers-field-assignment = Новые диалоги
+
+## Симулятор клиента (демо-режим)
+sim-demo = Демо
+sim-intro = Сыграйте роль клиента, который пишет на ваши демонстрационные номера WhatsApp. Всё проходит через настоящий веб-хук с такой же подписью, как у Meta, а ответы вашей команды появляются на этом телефоне.
+sim-phone = Телефон клиента
+sim-number = Номер компании
+sim-customer = Клиент
+sim-new-customer = Новый клиент
+sim-customer-name = Имя
+sim-customer-phone = Номер телефона (необязательно)
+sim-customer-phone-hint = Без номера телефона клиент известен только по ID пользователя WhatsApp — как те, кто пользуется именем пользователя.
+sim-create = Добавить клиента
+sim-created = Клиент %name% готов к переписке
+sim-no-phone = без номера телефона
+sim-auto-read = Читать сообщения автоматически
+sim-auto-read-hint = Сообщения компании отмечаются синими галочками сразу после получения.
+sim-open-inbox = Открыть «Входящие»
+sim-foot = Совет: откройте «Входящие» в другом окне, чтобы видеть, как сообщения приходят в реальном времени.
+sim-business = Бизнес-аккаунт
+sim-mark-read = Отметить как прочитанные
+sim-read-done = Отмечено как прочитанное: %count%
+sim-read-none = Всё уже прочитано.
+sim-e2e = Демо-чат: сообщения попадают только в этот agentdesk и никогда — в WhatsApp.
+sim-empty = Сообщений пока нет. Поздоровайтесь с компанией!
+sim-message = Сообщение
+sim-attach = Прикрепить
+sim-attach-photo = Фото
+sim-attach-document = Документ
+sim-attach-location = Местоположение
+sim-attach-hint = Текст из поля сообщения будет отправлен как подпись.
+sim-location-name = Авенида Паулиста
+sim-location-address = Авенида Паулиста, 1578 – Бела-Виста, Сан-Паулу
+sim-choose = Выбрать
+sim-media-open = Открыть
+sim-failed = Симулятору не удалось выполнить действие. Повторите попытку.
