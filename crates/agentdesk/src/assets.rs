@@ -47,10 +47,30 @@ pub struct Version {
 
 /// Serves an asset. Only a URL carrying the current content hash may be cached for good; a bare
 /// URL (an ES module's `import './api.js'`) must be revalidated so an upgrade is seen at once.
-pub async fn serve(Path(path): Path<String>, Query(version): Query<Version>) -> Response {
+pub async fn serve(
+    Path(path): Path<String>,
+    Query(version): Query<Version>,
+    headers: axum::http::HeaderMap,
+) -> Response {
     let Some(file) = Static::get(&path) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let etag = versions().get(&path).map(|v| format!("\"{v}\""));
+    // A revalidation of an unchanged asset is answered without the body.
+    if let Some(tag) = &etag
+        && headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|given| given.split(',').any(|t| t.trim() == tag))
+    {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        if let Ok(v) = HeaderValue::from_str(tag) {
+            res.headers_mut().insert(header::ETAG, v);
+        }
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        return res;
+    }
     let mime = mime_guess::from_path(&path).first_or_octet_stream();
     let mut res = file.data.into_owned().into_response();
     let h = res.headers_mut();
@@ -64,10 +84,7 @@ pub async fn serve(Path(path): Path<String>, Query(version): Query<Version>) -> 
         "no-cache"
     };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if let Some(tag) = versions()
-        .get(&path)
-        .and_then(|v| HeaderValue::from_str(&format!("\"{v}\"")).ok())
-    {
+    if let Some(tag) = etag.and_then(|t| HeaderValue::from_str(&t).ok()) {
         h.insert(header::ETAG, tag);
     }
     res

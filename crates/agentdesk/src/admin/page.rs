@@ -18,6 +18,7 @@ pub struct AgentRow {
     pub active: bool,
     pub is_me: bool,
     pub initials: Initials,
+    pub avatar_thumb: Option<String>,
 }
 
 #[derive(Template)]
@@ -54,6 +55,7 @@ pub async fn agents_page(
             active: u.active,
             is_me: u.id == user.id,
             initials: Initials::of(u),
+            avatar_thumb: u.avatar.as_ref().map(crate::profile::avatar::thumb_url),
         })
         .collect();
     render(&AgentsPage {

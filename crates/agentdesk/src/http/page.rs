@@ -34,6 +34,9 @@ pub struct ShellUser {
     pub email: String,
     pub is_admin: bool,
     pub initials: Initials,
+    /// 96×96 and 640×640 picture URLs, when the user has one.
+    pub avatar_thumb: Option<String>,
+    pub avatar_full: Option<String>,
 }
 
 impl Ui {
@@ -51,6 +54,8 @@ impl Ui {
                 email: user.email.to_string(),
                 is_admin: user.is_admin(),
                 initials: Initials::of(user),
+                avatar_thumb: user.avatar.as_ref().map(crate::profile::avatar::thumb_url),
+                avatar_full: user.avatar.as_ref().map(crate::profile::avatar::url),
             }),
             nav,
         }

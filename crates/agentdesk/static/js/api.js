@@ -35,6 +35,36 @@ export async function api(method, path, body) {
   return { ok: response.ok, status: response.status, data };
 }
 
+/**
+ * Sends a `FormData` (multipart, the browser writes the boundary) and reports upload progress as a
+ * fraction 0–1 to `onProgress` (null when unknown or when the upload is done and the server is
+ * working). XMLHttpRequest rather than fetch, for that progress. Resolves like `api()`.
+ */
+export function sendForm(method, path, form, onProgress = () => {}) {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (event) => {
+      onProgress(event.lengthComputable && event.total ? event.loaded / event.total : null);
+    });
+    xhr.upload.addEventListener('load', () => onProgress(null));
+    xhr.addEventListener('load', () => {
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        data = null;
+      }
+      resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
+    });
+    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: null }));
+    xhr.addEventListener('abort', () => resolve({ ok: false, status: 0, data: null }));
+    xhr.send(form);
+  });
+}
+
 /** The human message of an API error body, or `fallback` when there is none. */
 export function errorMessage(data, fallback) {
   const message = data && data.error && data.error.message;
@@ -135,4 +165,27 @@ export function clearFieldErrorOnInput(form, slotFor) {
     const slot = control.name ? slotFor(control.name) : null;
     if (slot) slot.textContent = '';
   });
+}
+
+/**
+ * Shows a picture inside an `.avatar` (over its initials, which stay for screen readers and as
+ * a fallback), or removes it when `url` is empty.
+ */
+export function setAvatarPicture(el, url) {
+  if (!el) return;
+  let img = el.querySelector('.avatar__img');
+  if (!url) {
+    if (img) img.remove();
+    el.classList.remove('has-picture');
+    return;
+  }
+  if (!img) {
+    img = document.createElement('img');
+    img.className = 'avatar__img';
+    img.alt = '';
+    img.decoding = 'async';
+    el.append(img);
+  }
+  if (img.getAttribute('src') !== url) img.src = url;
+  el.classList.add('has-picture');
 }

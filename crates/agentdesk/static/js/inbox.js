@@ -5,7 +5,7 @@
 // Every visible string comes from the page (`data-t-*` on #inbox, <template> elements); user text is
 // only ever written with textContent.
 
-import { api, errorMessage, toast } from './api.js';
+import { api, errorMessage, sendForm, setAvatarPicture, toast } from './api.js';
 import { appendFormatted } from './wa-format.js';
 
 const root = document.getElementById('inbox');
@@ -118,6 +118,7 @@ function paintAgentAvatar(el, agent) {
   }
   el.textContent = agent.initials;
   setAvatarColour(el, agent.avatar_color);
+  setAvatarPicture(el, agent.avatar_thumb_url);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1526,37 +1527,13 @@ function setUploadProgress(fraction) {
   $('composer-attachment-size').textContent = fill(t('uploading'), { percent: fmtPercent.format(fraction) });
 }
 
-/**
- * Sends a file with its caption as multipart/form-data (the browser writes the Content-Type with its
- * boundary). XMLHttpRequest rather than fetch, for the upload progress. Resolves like `api()`.
- */
+/** Sends a file with its caption as multipart/form-data, showing the upload progress. */
 function upload(path, file, text, replyTo) {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('text', text);
   if (replyTo) form.append('reply_to', replyTo);
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.addEventListener('progress', (event) => {
-      setUploadProgress(event.lengthComputable && event.total ? event.loaded / event.total : null);
-    });
-    xhr.upload.addEventListener('load', () => setUploadProgress(null));
-    xhr.addEventListener('load', () => {
-      let data = null;
-      try {
-        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        data = null;
-      }
-      resolve({ ok: xhr.status >= 200 && xhr.status < 300, status: xhr.status, data });
-    });
-    xhr.addEventListener('error', () => resolve({ ok: false, status: 0, data: null }));
-    xhr.addEventListener('abort', () => resolve({ ok: false, status: 0, data: null }));
-    xhr.send(form);
-  });
+  return sendForm('POST', path, form, setUploadProgress);
 }
 
 composerAttach.addEventListener('click', () => {

@@ -577,7 +577,24 @@ async fn only_versioned_asset_urls_are_cached_for_good() {
             "no-cache",
             "{url}"
         );
-        assert!(res.headers().get("etag").is_some());
+        let etag = res.headers().get("etag").unwrap().clone();
+        // Revalidating an unchanged asset costs no body.
+        let again = raw
+            .get(app.url(url))
+            .header("if-none-match", etag.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{url}");
+        assert_eq!(again.headers().get("etag"), Some(&etag));
+        assert!(again.bytes().await.unwrap().is_empty());
+        let stale = raw
+            .get(app.url(url))
+            .header("if-none-match", "\"0000\"")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(stale.status(), StatusCode::OK);
     }
     assert_eq!(
         raw.get(app.url("/assets/js/nope.js"))
