@@ -21,6 +21,22 @@ macro_rules! insert_session {
     };
 }
 
+/// Counts one code sent (for the hourly limits) inside a transaction.
+#[macro_export]
+macro_rules! count_send {
+    ($db:ty, $tx:expr, $user:expr, $destination:expr, $now:expr) => {
+        ::sqlx::query::<$db>(
+            "INSERT INTO otp_sends (user_id, destination, sent_at) VALUES ($1, $2, $3)",
+        )
+        .bind($user)
+        .bind($destination)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await
+        .map_err($crate::store_error)?
+    };
+}
+
 /// Inserts a live event inside a transaction and evaluates to it.
 #[macro_export]
 macro_rules! push_live_event {

@@ -19,9 +19,11 @@ pub use agentdesk_core::domain::{
     AvatarRef, Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User,
     UserId,
 };
+pub use agentdesk_core::domain::{PhoneE164, TwoFactorMethod};
 pub use agentdesk_core::store::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
+pub use agentdesk_core::store::{Challenge, NewChallenge, OutboxMessage, SecurityEvent};
 pub use agentdesk_core::store::{
     NewSession, Session, SessionKind, StoreResult as Result, ThrottleState,
 };
@@ -63,6 +65,10 @@ macro_rules! user_columns {
             "avatar_key, ",
             $p,
             "avatar_thumb_key, ",
+            $p,
+            "phone, ",
+            $p,
+            "two_factor_method, ",
             $p,
             "created_at, ",
             $p,
@@ -122,6 +128,8 @@ pub struct UserRow {
     pub availability: String,
     pub avatar_key: Option<String>,
     pub avatar_thumb_key: Option<String>,
+    pub phone: Option<String>,
+    pub two_factor_method: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -148,6 +156,16 @@ impl UserRow {
             avatar: match (self.avatar_key, self.avatar_thumb_key) {
                 (Some(full), Some(thumb)) => Some(AvatarRef { full, thumb }),
                 _ => None,
+            },
+            phone: match self.phone.as_deref() {
+                None => None,
+                Some(p) => Some(PhoneE164::from_e164(p).map_err(|_| corrupt("phone", p))?),
+            },
+            two_factor: match self.two_factor_method.as_deref() {
+                None => None,
+                Some(m) => {
+                    Some(TwoFactorMethod::parse(m).map_err(|_| corrupt("two_factor_method", m))?)
+                }
             },
             created_at: Timestamp(self.created_at),
             updated_at: Timestamp(self.updated_at),
@@ -201,6 +219,89 @@ impl ThrottleRow {
             failures: self.failures,
             window_started_at: Timestamp(self.window_started_at),
             locked_until: self.locked_until.map(Timestamp),
+        }
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ChallengeRow {
+    pub id: String,
+    pub user_id: i64,
+    pub purpose: String,
+    pub channel: String,
+    pub destination: String,
+    pub payload: String,
+    pub code_hash: String,
+    pub attempts: i64,
+    pub sends: i64,
+    pub created_at: i64,
+    pub last_sent_at: i64,
+    pub expires_at: i64,
+    pub consumed_at: Option<i64>,
+}
+
+impl ChallengeRow {
+    pub fn into_challenge(self) -> Challenge {
+        Challenge {
+            id: self.id,
+            user_id: UserId(self.user_id),
+            purpose: self.purpose,
+            channel: self.channel,
+            destination: self.destination,
+            payload: self.payload,
+            code_hash: self.code_hash,
+            attempts: self.attempts,
+            sends: self.sends,
+            created_at: Timestamp(self.created_at),
+            last_sent_at: Timestamp(self.last_sent_at),
+            expires_at: Timestamp(self.expires_at),
+            consumed: self.consumed_at.is_some(),
+        }
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub channel: String,
+    pub destination: String,
+    pub subject: Option<String>,
+    pub body: String,
+    pub created_at: i64,
+}
+
+impl OutboxRow {
+    pub fn into_message(self) -> OutboxMessage {
+        OutboxMessage {
+            id: self.id,
+            channel: self.channel,
+            destination: self.destination,
+            subject: self.subject,
+            body: self.body,
+            created_at: Timestamp(self.created_at),
+        }
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct SecurityEventRow {
+    pub id: i64,
+    pub user_id: i64,
+    pub kind: String,
+    pub detail: Option<String>,
+    pub ip: Option<String>,
+    pub created_at: i64,
+}
+
+impl SecurityEventRow {
+    pub fn into_event(self) -> SecurityEvent {
+        SecurityEvent {
+            id: self.id,
+            user_id: UserId(self.user_id),
+            kind: self.kind,
+            detail: self.detail,
+            ip: self.ip,
+            created_at: Timestamp(self.created_at),
         }
     }
 }

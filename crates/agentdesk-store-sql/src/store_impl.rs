@@ -232,6 +232,276 @@ macro_rules! impl_store {
                 Ok(others)
             }
 
+            async fn set_two_factor(
+                &self,
+                id: $crate::UserId,
+                method: Option<$crate::TwoFactorMethod>,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<Option<$crate::User>> {
+                let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
+                    "UPDATE users SET two_factor_method = $1, updated_at = $2 WHERE id = $3 RETURNING ",
+                    $crate::user_columns!()
+                ))
+                .bind(method.map(|m| m.as_str()))
+                .bind(now.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                row.map($crate::UserRow::into_user).transpose()
+            }
+
+            async fn set_phone(
+                &self,
+                id: $crate::UserId,
+                phone: Option<&$crate::PhoneE164>,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<Option<$crate::User>> {
+                let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
+                    "UPDATE users SET phone = $1, updated_at = $2 WHERE id = $3 RETURNING ",
+                    $crate::user_columns!()
+                ))
+                .bind(phone.map(|p| p.as_str()))
+                .bind(now.0)
+                .bind(id.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                row.map($crate::UserRow::into_user).transpose()
+            }
+
+            async fn create_challenge(&self, c: &$crate::NewChallenge) -> $crate::Result<()> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                ::sqlx::query::<$db>(
+                    "UPDATE otp_challenges SET consumed_at = $1 WHERE user_id = $2 AND purpose = $3 AND consumed_at IS NULL",
+                )
+                .bind(c.created_at.0)
+                .bind(c.user_id.0)
+                .bind(&c.purpose)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                ::sqlx::query::<$db>(concat!(
+                    "INSERT INTO otp_challenges (id, user_id, purpose, channel, destination, payload, code_hash, created_at, last_sent_at, expires_at) ",
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)"
+                ))
+                .bind(&c.id)
+                .bind(c.user_id.0)
+                .bind(&c.purpose)
+                .bind(&c.channel)
+                .bind(&c.destination)
+                .bind(&c.payload)
+                .bind(&c.code_hash)
+                .bind(c.created_at.0)
+                .bind(c.expires_at.0)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                $crate::count_send!($db, tx, c.user_id.0, &c.destination, c.created_at.0);
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(())
+            }
+
+            async fn challenge(&self, id: &str) -> $crate::Result<Option<$crate::Challenge>> {
+                let row = ::sqlx::query_as::<$db, $crate::ChallengeRow>(concat!(
+                    "SELECT id, user_id, purpose, channel, destination, payload, code_hash, attempts, sends, ",
+                    "created_at, last_sent_at, expires_at, consumed_at FROM otp_challenges WHERE id = $1"
+                ))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(row.map($crate::ChallengeRow::into_challenge))
+            }
+
+            async fn resend_challenge(
+                &self,
+                id: &str,
+                code_hash: &str,
+                now: $crate::Timestamp,
+                expires_at: $crate::Timestamp,
+            ) -> $crate::Result<bool> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                let row: Option<(i64, String)> = ::sqlx::query_as(concat!(
+                    "UPDATE otp_challenges SET code_hash = $1, attempts = 0, sends = sends + 1, last_sent_at = $2, expires_at = $3 ",
+                    "WHERE id = $4 AND consumed_at IS NULL RETURNING user_id, destination"
+                ))
+                .bind(code_hash)
+                .bind(now.0)
+                .bind(expires_at.0)
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let Some((user_id, destination)) = row else {
+                    return Ok(false);
+                };
+                $crate::count_send!($db, tx, user_id, &destination, now.0);
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(true)
+            }
+
+            async fn otp_sends_since(
+                &self,
+                user: $crate::UserId,
+                destination: &str,
+                since: $crate::Timestamp,
+            ) -> $crate::Result<(i64, i64)> {
+                let counts: (i64, i64) = ::sqlx::query_as(concat!(
+                    "SELECT (SELECT COUNT(*) FROM otp_sends WHERE user_id = $1 AND sent_at > $3), ",
+                    "(SELECT COUNT(*) FROM otp_sends WHERE destination = $2 AND sent_at > $3)"
+                ))
+                .bind(user.0)
+                .bind(destination)
+                .bind(since.0)
+                .fetch_one(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(counts)
+            }
+
+            async fn otp_failed(
+                &self,
+                challenge: &str,
+                user: $crate::UserId,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<i64> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                ::sqlx::query::<$db>("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = $1")
+                    .bind(challenge)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                let (failures,): (i64,) = ::sqlx::query_as(concat!(
+                    "INSERT INTO otp_failures (user_id, failures, last_failure_at) VALUES ($1, 1, $2) ",
+                    "ON CONFLICT (user_id) DO UPDATE SET failures = otp_failures.failures + 1, last_failure_at = $2 ",
+                    "RETURNING failures"
+                ))
+                .bind(user.0)
+                .bind(now.0)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(failures)
+            }
+
+            async fn otp_failures(
+                &self,
+                user: $crate::UserId,
+            ) -> $crate::Result<Option<(i64, $crate::Timestamp)>> {
+                let row: Option<(i64, i64)> = ::sqlx::query_as(
+                    "SELECT failures, last_failure_at FROM otp_failures WHERE user_id = $1",
+                )
+                .bind(user.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(row.map(|(f, at)| (f, $crate::Timestamp(at))))
+            }
+
+            async fn consume_challenge(
+                &self,
+                id: &str,
+                user: $crate::UserId,
+                max_attempts: i64,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<bool> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                let done = ::sqlx::query::<$db>(concat!(
+                    "UPDATE otp_challenges SET consumed_at = $1 WHERE id = $2 AND user_id = $3 ",
+                    "AND consumed_at IS NULL AND expires_at > $1 AND attempts < $4"
+                ))
+                .bind(now.0)
+                .bind(id)
+                .bind(user.0)
+                .bind(max_attempts)
+                .execute(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let won = done.rows_affected() == 1;
+                if won {
+                    ::sqlx::query::<$db>("DELETE FROM otp_failures WHERE user_id = $1")
+                        .bind(user.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::store_error)?;
+                }
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(won)
+            }
+
+            async fn push_outbox(
+                &self,
+                channel: &str,
+                destination: &str,
+                subject: Option<&str>,
+                body: &str,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<()> {
+                ::sqlx::query::<$db>(
+                    "INSERT INTO outbox_messages (channel, destination, subject, body, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(channel)
+                .bind(destination)
+                .bind(subject)
+                .bind(body)
+                .bind(now.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(())
+            }
+
+            async fn outbox(&self, limit: i64) -> $crate::Result<Vec<$crate::OutboxMessage>> {
+                let rows = ::sqlx::query_as::<$db, $crate::OutboxRow>(
+                    "SELECT id, channel, destination, subject, body, created_at FROM outbox_messages ORDER BY id DESC LIMIT $1",
+                )
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(rows.into_iter().map($crate::OutboxRow::into_message).collect())
+            }
+
+            async fn add_security_event(
+                &self,
+                user: $crate::UserId,
+                kind: &str,
+                detail: Option<&str>,
+                ip: Option<&str>,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<()> {
+                ::sqlx::query::<$db>(
+                    "INSERT INTO security_events (user_id, kind, detail, ip, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(user.0)
+                .bind(kind)
+                .bind(detail)
+                .bind(ip)
+                .bind(now.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(())
+            }
+
+            async fn security_events(
+                &self,
+                user: $crate::UserId,
+                limit: i64,
+            ) -> $crate::Result<Vec<$crate::SecurityEvent>> {
+                let rows = ::sqlx::query_as::<$db, $crate::SecurityEventRow>(
+                    "SELECT id, user_id, kind, detail, ip, created_at FROM security_events WHERE user_id = $1 ORDER BY id DESC LIMIT $2",
+                )
+                .bind(user.0)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(rows.into_iter().map($crate::SecurityEventRow::into_event).collect())
+            }
+
             async fn set_user_active(
                 &self,
                 company: $crate::CompanyId,

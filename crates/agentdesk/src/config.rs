@@ -134,12 +134,76 @@ pub enum DeliveryMode {
 #[serde(default)]
 pub struct DeliveryConfig {
     pub mode: DeliveryMode,
+    pub smtp: SmtpConfig,
+    pub sms: SmsConfig,
 }
 
 impl Default for DeliveryConfig {
     fn default() -> Self {
         Self {
             mode: DeliveryMode::Outbox,
+            smtp: SmtpConfig::default(),
+            sms: SmsConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (port 587).
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same host or in tests.
+    None,
+}
+
+/// Email through SMTP (`AGENTDESK_DELIVERY__SMTP__*`), used in `live` mode.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SmtpConfig {
+    pub host: Option<String>,
+    pub port: u16,
+    pub tls: SmtpTls,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+    /// The sender, e.g. `agentdesk <no-reply@example.com>`.
+    pub from: String,
+}
+
+impl Default for SmtpConfig {
+    fn default() -> Self {
+        Self {
+            host: None,
+            port: 587,
+            tls: SmtpTls::Starttls,
+            username: None,
+            password: None,
+            from: "agentdesk <no-reply@agentdesk.invalid>".into(),
+        }
+    }
+}
+
+/// Text messages through a Twilio-compatible REST API (`AGENTDESK_DELIVERY__SMS__*`), used in
+/// `live` mode.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SmsConfig {
+    pub api_base: String,
+    pub account_sid: Option<String>,
+    pub auth_token: Option<Secret>,
+    /// The sending number (E.164) or messaging service.
+    pub from: Option<String>,
+}
+
+impl Default for SmsConfig {
+    fn default() -> Self {
+        Self {
+            api_base: "https://api.twilio.com".into(),
+            account_sid: None,
+            auth_token: None,
+            from: None,
         }
     }
 }

@@ -30,7 +30,7 @@ use crate::http::middleware::{csrf, render_errors, security_headers};
 use crate::http::{ApiError, context::resolve_context};
 use crate::state::AppState;
 use crate::whatsapp::emulator::EmulatorState;
-use crate::{admin, assets, auth, demo, health, inbox, profile, shell};
+use crate::{admin, assets, auth, demo, health, inbox, profile, security, shell};
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
 pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
@@ -81,6 +81,14 @@ fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(auth::login::login))
         .routes(routes!(auth::login::logout))
+        .routes(routes!(auth::login::otp))
+        .routes(routes!(auth::login::resend))
+        .routes(routes!(security::two_factor::challenge))
+        .routes(routes!(security::two_factor::apply))
+        .routes(routes!(security::phone::start, security::phone::remove))
+        .routes(routes!(security::phone::verify))
+        .routes(routes!(security::events::list))
+        .routes(routes!(security::outbox::list))
         .routes(routes!(profile::me::get_me, profile::me::patch_me))
         .routes(routes!(profile::avatar::get_avatar))
         .routes(routes!(profile::password::change_password))

@@ -30,6 +30,7 @@ struct Inner {
     cloud: CloudApi,
     blobs: Arc<dyn BlobStore>,
     ingest: IngestQueue,
+    notifier: crate::delivery::Notifier,
     /// One picture is decoded at a time: bounded CPU and memory, whatever the upload rate.
     pictures: tokio::sync::Semaphore,
 }
@@ -62,6 +63,11 @@ impl AppState {
             blobs: Arc::new(LocalBlobs::new(config.data_dir.join("blobs"))),
             ingest: IngestQueue::new(),
             pictures: tokio::sync::Semaphore::new(1),
+            notifier: crate::delivery::Notifier::new(
+                &config.delivery,
+                store.clone(),
+                clock.clone(),
+            ),
             config,
             store,
             clock,
@@ -95,6 +101,10 @@ impl AppState {
     pub fn cloud(&self) -> &CloudApi {
         &self.0.cloud
     }
+    pub fn notifier(&self) -> &crate::delivery::Notifier {
+        &self.0.notifier
+    }
+
     pub fn pictures(&self) -> &tokio::sync::Semaphore {
         &self.0.pictures
     }

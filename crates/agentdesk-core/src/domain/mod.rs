@@ -6,6 +6,7 @@ mod ids;
 pub mod inbox;
 mod locale;
 pub mod name;
+mod phone;
 mod role;
 mod user;
 
@@ -13,6 +14,7 @@ pub use email::Email;
 pub use ids::{CompanyId, UserId};
 pub use locale::Locale;
 pub use name::PersonName;
+pub use phone::{PhoneE164, TwoFactorMethod};
 pub use role::Role;
 pub use user::{AvatarRef, Company, NewUser, ProfilePatch, User};
 

@@ -1,6 +1,6 @@
 //! Companies and their users as the product keeps them.
 
-use super::{CompanyId, Email, Locale, PersonName, Role, UserId};
+use super::{CompanyId, Email, Locale, PersonName, PhoneE164, Role, TwoFactorMethod, UserId};
 use crate::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,10 @@ pub struct User {
     pub availability: super::inbox::Availability,
     /// Blob keys of the picture, once one is uploaded.
     pub avatar: Option<AvatarRef>,
+    /// Verified phone number (only verified numbers are ever stored).
+    pub phone: Option<PhoneE164>,
+    /// The second factor, when two-factor authentication is on.
+    pub two_factor: Option<TwoFactorMethod>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }

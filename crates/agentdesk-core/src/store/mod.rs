@@ -3,12 +3,14 @@
 //! transaction in the backend, never as several calls from the caller.
 
 mod inbox;
+mod security;
 mod session;
 mod throttle;
 
 pub use inbox::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
+pub use security::{Challenge, NewChallenge, OutboxMessage, SecurityEvent};
 pub use session::{NewSession, Session, SessionKind};
 pub use throttle::ThrottleState;
 
@@ -18,7 +20,10 @@ use crate::domain::inbox::{
     MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
     WhatsAppNumber,
 };
-use crate::domain::{AvatarRef, Company, CompanyId, Email, NewUser, ProfilePatch, User, UserId};
+use crate::domain::{
+    AvatarRef, Company, CompanyId, Email, NewUser, PhoneE164, ProfilePatch, TwoFactorMethod, User,
+    UserId,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -91,6 +96,80 @@ pub trait Store: Send + Sync + 'static {
         rotated: &NewSession,
         now: Timestamp,
     ) -> StoreResult<u64>;
+    /// Turns two-factor authentication on with a method, or off (`None`).
+    async fn set_two_factor(
+        &self,
+        id: UserId,
+        method: Option<TwoFactorMethod>,
+        now: Timestamp,
+    ) -> StoreResult<Option<User>>;
+    /// Sets (a verified number) or removes the user's phone.
+    async fn set_phone(
+        &self,
+        id: UserId,
+        phone: Option<&PhoneE164>,
+        now: Timestamp,
+    ) -> StoreResult<Option<User>>;
+
+    // One-time codes (SECURITY.md 1–4).
+    /// Stores a challenge and counts its send; any live challenge of the same user and purpose
+    /// dies (one live code per user and purpose).
+    async fn create_challenge(&self, challenge: &NewChallenge) -> StoreResult<()>;
+    async fn challenge(&self, id: &str) -> StoreResult<Option<Challenge>>;
+    /// A resend: a new code replaces the old one (its wrong-try count starts again; the
+    /// account's failure counter does not). `false` when the challenge is no longer live.
+    async fn resend_challenge(
+        &self,
+        id: &str,
+        code_hash: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+    ) -> StoreResult<bool>;
+    /// Sends since `since` by this account and to this destination.
+    async fn otp_sends_since(
+        &self,
+        user: UserId,
+        destination: &str,
+        since: Timestamp,
+    ) -> StoreResult<(i64, i64)>;
+    /// Counts a wrong code against the challenge and the account; returns the account's
+    /// consecutive failures.
+    async fn otp_failed(&self, challenge: &str, user: UserId, now: Timestamp) -> StoreResult<i64>;
+    /// The account's consecutive failures and when the last one happened.
+    async fn otp_failures(&self, user: UserId) -> StoreResult<Option<(i64, Timestamp)>>;
+    /// Uses a challenge up, atomically: of two parallel calls exactly one gets `true`. Only a
+    /// live, unexpired challenge with fewer than `max_attempts` wrong tries can be consumed; a
+    /// success clears the account's failure counter.
+    async fn consume_challenge(
+        &self,
+        id: &str,
+        user: UserId,
+        max_attempts: i64,
+        now: Timestamp,
+    ) -> StoreResult<bool>;
+
+    // The dev outbox and security events.
+    async fn push_outbox(
+        &self,
+        channel: &str,
+        destination: &str,
+        subject: Option<&str>,
+        body: &str,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    /// Newest first.
+    async fn outbox(&self, limit: i64) -> StoreResult<Vec<OutboxMessage>>;
+    async fn add_security_event(
+        &self,
+        user: UserId,
+        kind: &str,
+        detail: Option<&str>,
+        ip: Option<&str>,
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    /// Newest first.
+    async fn security_events(&self, user: UserId, limit: i64) -> StoreResult<Vec<SecurityEvent>>;
+
     /// Activates or deactivates a user of `company`; deactivating ends all their sessions in the
     /// same transaction. `None` when no such user exists in that company.
     async fn set_user_active(

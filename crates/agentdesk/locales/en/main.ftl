@@ -26,6 +26,15 @@ error-network = Could not reach agentdesk. Check your connection and try again.
 error-avatar-too-large = Pictures must be 5 MB or smaller.
 error-invalid-image = This picture cannot be used: it is damaged or too large (at most 10,000 pixels a side).
 error-wrong-password = Your current password is not correct.
+error-invalid-code = That code is not correct.
+error-code-expired = This code has expired. Request a new one.
+error-too-many-attempts = Too many wrong codes. Wait { $seconds ->
+    [one] 1 second
+   *[other] { $seconds } seconds
+} and request a new code.
+error-delivery-failed = We could not send the code just now. Try again in a moment.
+error-phone-not-verified = Add and verify a phone number first.
+error-phone-in-use = Your sign-in codes go to this number. Switch two-factor authentication off or to email first.
 
 ## Field problems
 field-required = This field is required.
@@ -340,3 +349,16 @@ sim-location-address = Av. Paulista, 1578 – Bela Vista, São Paulo
 sim-choose = Choose
 sim-media-open = Open
 sim-failed = The simulator could not do that. Try again.
+
+## Messages we send (email and SMS). { $code } is the six-digit code.
+otp-email-subject = Your agentdesk code
+otp-login = { $code } is your agentdesk sign-in code. It expires in 10 minutes. Never share it.
+otp-two-factor = { $code } is your agentdesk code to change two-factor authentication. It expires in 10 minutes.
+otp-phone-old = { $code } is your agentdesk code to confirm a change of your phone number. It expires in 10 minutes.
+otp-phone-new = { $code } is your agentdesk code to verify this phone number. It expires in 10 minutes.
+notice-email-subject = Security notice from agentdesk
+notice-two-factor-enabled = Two-factor authentication was turned on for your agentdesk account. If this was not you, contact your admin at once.
+notice-two-factor-disabled = Two-factor authentication was turned off for your agentdesk account. If this was not you, contact your admin at once.
+notice-two-factor-switched = Your agentdesk sign-in codes now go to a different method. If this was not you, contact your admin at once.
+notice-phone-changed = The phone number of your agentdesk account was changed. If this was not you, contact your admin at once.
+notice-phone-removed = The phone number of your agentdesk account was removed. If this was not you, contact your admin at once.

@@ -26,6 +26,15 @@ error-network = No se pudo conectar con agentdesk. Revisa tu conexión y vuelve 
 error-avatar-too-large = La imagen no puede superar los 5 MB.
 error-invalid-image = No se puede usar esta imagen: está dañada o es demasiado grande (máximo 10.000 píxeles por lado).
 error-wrong-password = Tu contraseña actual no es correcta.
+error-invalid-code = Ese código no es correcto.
+error-code-expired = Este código caducó. Solicita uno nuevo.
+error-too-many-attempts = Demasiados códigos incorrectos. Espera { $seconds ->
+    [one] 1 segundo
+   *[other] { $seconds } segundos
+} y solicita un código nuevo.
+error-delivery-failed = No pudimos enviar el código en este momento. Vuelve a intentarlo en unos instantes.
+error-phone-not-verified = Primero agrega y verifica un número de teléfono.
+error-phone-in-use = Tus códigos para iniciar sesión llegan a este número. Primero desactiva la autenticación de dos factores o cámbiala al correo electrónico.
 
 ## Problemas en los campos
 field-required = Este campo es obligatorio.
@@ -340,3 +349,16 @@ sim-location-address = Av. Paulista, 1578 – Bela Vista, São Paulo
 sim-choose = Elegir
 sim-media-open = Abrir
 sim-failed = El simulador no pudo hacer eso. Vuelve a intentarlo.
+
+## Mensajes que enviamos (correo electrónico y SMS). { $code } es el código de seis dígitos.
+otp-email-subject = Tu código de agentdesk
+otp-login = { $code } es tu código de agentdesk para iniciar sesión. Caduca en 10 minutos. No lo compartas con nadie.
+otp-two-factor = { $code } es tu código de agentdesk para cambiar la autenticación de dos factores. Caduca en 10 minutos.
+otp-phone-old = { $code } es tu código de agentdesk para confirmar el cambio de tu número de teléfono. Caduca en 10 minutos.
+otp-phone-new = { $code } es tu código de agentdesk para verificar este número de teléfono. Caduca en 10 minutos.
+notice-email-subject = Aviso de seguridad de agentdesk
+notice-two-factor-enabled = Se activó la autenticación de dos factores en tu cuenta de agentdesk. Si no fuiste tú, contacta de inmediato a tu administrador.
+notice-two-factor-disabled = Se desactivó la autenticación de dos factores en tu cuenta de agentdesk. Si no fuiste tú, contacta de inmediato a tu administrador.
+notice-two-factor-switched = Tus códigos para iniciar sesión en agentdesk ahora se envían por otro método. Si no fuiste tú, contacta de inmediato a tu administrador.
+notice-phone-changed = Se cambió el número de teléfono de tu cuenta de agentdesk. Si no fuiste tú, contacta de inmediato a tu administrador.
+notice-phone-removed = Se eliminó el número de teléfono de tu cuenta de agentdesk. Si no fuiste tú, contacta de inmediato a tu administrador.

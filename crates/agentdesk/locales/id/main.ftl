@@ -25,6 +25,14 @@ error-network = Tidak dapat terhubung ke agentdesk. Periksa koneksi Anda, lalu c
 error-avatar-too-large = Ukuran gambar maksimal 5 MB.
 error-invalid-image = Gambar ini tidak dapat digunakan: file rusak atau terlalu besar (maksimal 10.000 piksel per sisi).
 error-wrong-password = Kata sandi Anda saat ini salah.
+error-invalid-code = Kode tersebut salah.
+error-code-expired = Kode ini sudah kedaluwarsa. Minta kode baru.
+error-too-many-attempts = Terlalu banyak kode yang salah. Tunggu { $seconds ->
+   *[other] { $seconds } detik
+} lalu minta kode baru.
+error-delivery-failed = Kami belum dapat mengirim kode saat ini. Coba lagi sebentar lagi.
+error-phone-not-verified = Tambahkan dan verifikasi nomor telepon terlebih dahulu.
+error-phone-in-use = Kode masuk Anda dikirim ke nomor ini. Nonaktifkan autentikasi dua faktor atau alihkan ke email terlebih dahulu.
 
 ## Masalah pada kolom
 field-required = Kolom ini wajib diisi.
@@ -339,3 +347,16 @@ sim-location-address = Av. Paulista, 1578 – Bela Vista, São Paulo
 sim-choose = Pilih
 sim-media-open = Buka
 sim-failed = Simulator tidak dapat melakukannya. Coba lagi.
+
+## Pesan yang kami kirim (email dan SMS). { $code } adalah kode enam digit.
+otp-email-subject = Kode agentdesk Anda
+otp-login = { $code } adalah kode masuk agentdesk Anda. Berlaku 10 menit. Jangan berikan kepada siapa pun.
+otp-two-factor = { $code } adalah kode agentdesk Anda untuk mengubah autentikasi dua faktor. Berlaku 10 menit.
+otp-phone-old = { $code } adalah kode agentdesk Anda untuk mengonfirmasi perubahan nomor telepon. Berlaku 10 menit.
+otp-phone-new = { $code } adalah kode agentdesk Anda untuk memverifikasi nomor telepon ini. Berlaku 10 menit.
+notice-email-subject = Pemberitahuan keamanan dari agentdesk
+notice-two-factor-enabled = Autentikasi dua faktor telah diaktifkan untuk akun agentdesk Anda. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+notice-two-factor-disabled = Autentikasi dua faktor telah dinonaktifkan untuk akun agentdesk Anda. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+notice-two-factor-switched = Kode masuk agentdesk Anda kini dikirim melalui metode lain. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+notice-phone-changed = Nomor telepon akun agentdesk Anda telah diubah. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+notice-phone-removed = Nomor telepon akun agentdesk Anda telah dihapus. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.

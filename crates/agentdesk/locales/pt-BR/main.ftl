@@ -26,6 +26,15 @@ error-network = Não foi possível conectar ao agentdesk. Verifique sua conexão
 error-avatar-too-large = A imagem deve ter no máximo 5 MB.
 error-invalid-image = Não é possível usar esta imagem: ela está corrompida ou é grande demais (no máximo 10.000 pixels por lado).
 error-wrong-password = Sua senha atual está incorreta.
+error-invalid-code = Esse código está incorreto.
+error-code-expired = Este código expirou. Solicite um novo.
+error-too-many-attempts = Muitos códigos incorretos. Aguarde { $seconds ->
+    [one] { $seconds } segundo
+   *[other] { $seconds } segundos
+} e solicite um novo código.
+error-delivery-failed = Não foi possível enviar o código agora. Tente novamente em instantes.
+error-phone-not-verified = Primeiro adicione e verifique um número de telefone.
+error-phone-in-use = Seus códigos de acesso são enviados para este número. Primeiro desative a autenticação de dois fatores ou mude-a para e-mail.
 
 ## Problemas nos campos
 field-required = Este campo é obrigatório.
@@ -340,3 +349,16 @@ sim-location-address = Av. Paulista, 1578 – Bela Vista, São Paulo
 sim-choose = Escolher
 sim-media-open = Abrir
 sim-failed = O simulador não conseguiu fazer isso. Tente novamente.
+
+## Mensagens que enviamos (e-mail e SMS). { $code } é o código de seis dígitos.
+otp-email-subject = Seu código do agentdesk
+otp-login = { $code } é seu código de acesso ao agentdesk. Expira em 10 minutos. Não compartilhe com ninguém.
+otp-two-factor = { $code } é seu código do agentdesk para alterar a autenticação de dois fatores. Expira em 10 minutos.
+otp-phone-old = { $code } é seu código do agentdesk para confirmar a troca do seu número de telefone. Expira em 10 minutos.
+otp-phone-new = { $code } é seu código do agentdesk para verificar este número de telefone. Expira em 10 minutos.
+notice-email-subject = Aviso de segurança do agentdesk
+notice-two-factor-enabled = A autenticação de dois fatores foi ativada na sua conta do agentdesk. Se não foi você, fale com seu administrador imediatamente.
+notice-two-factor-disabled = A autenticação de dois fatores foi desativada na sua conta do agentdesk. Se não foi você, fale com seu administrador imediatamente.
+notice-two-factor-switched = Seus códigos de acesso ao agentdesk agora são enviados por outro método. Se não foi você, fale com seu administrador imediatamente.
+notice-phone-changed = O número de telefone da sua conta do agentdesk foi alterado. Se não foi você, fale com seu administrador imediatamente.
+notice-phone-removed = O número de telefone da sua conta do agentdesk foi removido. Se não foi você, fale com seu administrador imediatamente.

@@ -23,6 +23,12 @@ error-network = 无法连接 agentdesk，请检查网络后重试。
 error-avatar-too-large = 图片不能超过 5 MB。
 error-invalid-image = 无法使用这张图片：文件已损坏或尺寸过大（每边最多 10,000 像素）。
 error-wrong-password = 当前密码不正确。
+error-invalid-code = 验证码不正确。
+error-code-expired = 验证码已过期，请重新获取。
+error-too-many-attempts = 错误次数过多，请等待 { $seconds } 秒后重新获取验证码。
+error-delivery-failed = 暂时无法发送验证码，请稍后重试。
+error-phone-not-verified = 请先添加并验证手机号码。
+error-phone-in-use = 你的登录验证码会发送到此号码。请先关闭双重验证或改用邮箱。
 
 ## Field problems
 field-required = 此项为必填项。
@@ -337,3 +343,16 @@ sim-location-address = 巴西圣保罗市贝拉维斯塔区保利斯塔大道 15
 sim-choose = 选择
 sim-media-open = 打开
 sim-failed = 模拟器无法完成此操作，请重试。
+
+## Messages we send (email and SMS). { $code } is the six-digit code.
+otp-email-subject = 你的 agentdesk 验证码
+otp-login = { $code } 是你的 agentdesk 登录验证码，10 分钟内有效。请勿告诉他人。
+otp-two-factor = { $code } 是你用于修改 agentdesk 双重验证的验证码，10 分钟内有效。
+otp-phone-old = { $code } 是你用于确认更换 agentdesk 手机号码的验证码，10 分钟内有效。
+otp-phone-new = { $code } 是你用于验证此手机号码的 agentdesk 验证码，10 分钟内有效。
+notice-email-subject = agentdesk 安全通知
+notice-two-factor-enabled = 你的 agentdesk 账号已开启双重验证。如果不是你本人操作，请立即联系管理员。
+notice-two-factor-disabled = 你的 agentdesk 账号已关闭双重验证。如果不是你本人操作，请立即联系管理员。
+notice-two-factor-switched = 你的 agentdesk 登录验证码已改为其他方式接收。如果不是你本人操作，请立即联系管理员。
+notice-phone-changed = 你的 agentdesk 账号手机号码已更换。如果不是你本人操作，请立即联系管理员。
+notice-phone-removed = 你的 agentdesk 账号手机号码已删除。如果不是你本人操作，请立即联系管理员。

@@ -23,6 +23,12 @@ error-network = 無法連線到 agentdesk，請檢查網路連線後再試一次
 error-avatar-too-large = 圖片不能超過 5 MB。
 error-invalid-image = 無法使用這張圖片：檔案已損毀或尺寸過大（每邊最多 10,000 像素）。
 error-wrong-password = 目前的密碼不正確。
+error-invalid-code = 驗證碼不正確。
+error-code-expired = 此驗證碼已過期，請重新取得。
+error-too-many-attempts = 驗證碼錯誤次數過多，請等待 { $seconds } 秒後再重新取得驗證碼。
+error-delivery-failed = 目前無法傳送驗證碼，請稍後再試。
+error-phone-not-verified = 請先新增並驗證手機號碼。
+error-phone-in-use = 你的登入驗證碼會傳送到這個號碼。請先關閉雙重驗證，或改用電子郵件接收。
 
 ## 欄位問題
 field-required = 此欄位為必填。
@@ -337,3 +343,16 @@ sim-location-address = 巴西聖保羅貝拉維斯塔區保利斯塔大道 1578 
 sim-choose = 選擇
 sim-media-open = 開啟
 sim-failed = 模擬器無法完成此操作，請再試一次。
+
+## 我們寄送的訊息（電子郵件和簡訊）。{ $code } 是六位數驗證碼。
+otp-email-subject = 你的 agentdesk 驗證碼
+otp-login = { $code } 是你的 agentdesk 登入驗證碼，10 分鐘內有效。請勿提供給任何人。
+otp-two-factor = { $code } 是你變更 agentdesk 雙重驗證設定的驗證碼，10 分鐘內有效。
+otp-phone-old = { $code } 是你確認變更 agentdesk 手機號碼的驗證碼，10 分鐘內有效。
+otp-phone-new = { $code } 是你驗證此手機號碼的 agentdesk 驗證碼，10 分鐘內有效。
+notice-email-subject = agentdesk 安全性通知
+notice-two-factor-enabled = 你的 agentdesk 帳號已啟用雙重驗證。如果這不是你本人的操作，請立即聯絡管理員。
+notice-two-factor-disabled = 你的 agentdesk 帳號已停用雙重驗證。如果這不是你本人的操作，請立即聯絡管理員。
+notice-two-factor-switched = 你的 agentdesk 登入驗證碼現在改以其他方式傳送。如果這不是你本人的操作，請立即聯絡管理員。
+notice-phone-changed = 你的 agentdesk 帳號手機號碼已變更。如果這不是你本人的操作，請立即聯絡管理員。
+notice-phone-removed = 你的 agentdesk 帳號手機號碼已移除。如果這不是你本人的操作，請立即聯絡管理員。

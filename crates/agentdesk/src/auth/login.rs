@@ -12,6 +12,8 @@ use utoipa::ToSchema;
 use super::throttle::AttemptKeys;
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, ApiJson, RequestCtx, cookies};
+use crate::security::otp::{self, ChallengeView, Purpose};
+use crate::security::{events, two_factor};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -23,8 +25,11 @@ pub struct LoginRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LoginResponse {
-    /// `authenticated`, or `otp_required` once two-factor authentication exists.
+    /// `authenticated`, or `otp_required` when the account has two-factor authentication: the
+    /// cookie then holds a half-session that can only call the OTP endpoints.
     pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<ChallengeView>,
 }
 
 #[utoipa::path(
@@ -67,24 +72,150 @@ pub async fn login(
     if let Some((old, _)) = &ctx.session {
         state.sessions().end(&old.token_hash).await?;
     }
+    if let Some(method) = user.two_factor {
+        // Password step done: a half-session and a code to the second factor.
+        let (channel, to) = two_factor::destination(&user, method)?;
+        let challenge = otp::issue(
+            &state,
+            &user,
+            Purpose::Login,
+            channel,
+            &to,
+            serde_json::json!({}),
+        )
+        .await?;
+        let token = state
+            .sessions()
+            .start(
+                &user,
+                SessionKind::PendingSecondFactor,
+                ctx.ip.clone(),
+                ctx.user_agent.clone(),
+            )
+            .await?;
+        return Ok(with_cookie(
+            &state,
+            &token,
+            LoginResponse {
+                status: "otp_required",
+                challenge: Some(challenge),
+            },
+        ));
+    }
+    finish_sign_in(&state, &ctx, &user).await
+}
+
+fn with_cookie(state: &AppState, token: &str, body: LoginResponse) -> Response {
+    let mut res = axum::Json(body).into_response();
+    if let Some(cookie) = cookies::session_cookie(token, state.config().https()) {
+        res.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
+    res
+}
+
+/// A full session for a user who passed every step.
+async fn finish_sign_in(
+    state: &AppState,
+    ctx: &RequestCtx,
+    user: &agentdesk_core::domain::User,
+) -> Result<Response, ApiError> {
     let token = state
         .sessions()
         .start(
-            &user,
+            user,
             SessionKind::Full,
             ctx.ip.clone(),
             ctx.user_agent.clone(),
         )
         .await?;
     tracing::info!(user_id = user.id.0, "signed in");
-    let mut res = axum::Json(LoginResponse {
-        status: "authenticated",
-    })
-    .into_response();
-    if let Some(cookie) = cookies::session_cookie(&token, state.config().https()) {
-        res.headers_mut().insert(header::SET_COOKIE, cookie);
+    events::record(
+        state,
+        user.id,
+        "signed_in",
+        ctx.user_agent.as_deref(),
+        ctx.ip.as_deref(),
+    )
+    .await;
+    Ok(with_cookie(
+        state,
+        &token,
+        LoginResponse {
+            status: "authenticated",
+            challenge: None,
+        },
+    ))
+}
+
+/// The user of a half-session (password given, second factor pending).
+fn pending_user(ctx: &RequestCtx) -> Result<(String, agentdesk_core::domain::User), ApiError> {
+    match &ctx.session {
+        Some((session, user)) if session.kind == SessionKind::PendingSecondFactor => {
+            Ok((session.token_hash.clone(), user.clone()))
+        }
+        _ => Err(ApiError::Unauthenticated),
     }
-    Ok(res)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OtpRequest {
+    pub challenge_id: String,
+    pub code: String,
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/auth/otp", tag = "auth",
+    request_body = OtpRequest,
+    responses(
+        (status = 200, description = "Signed in; a new session cookie replaces the half-session", body = LoginResponse),
+        (status = 401, description = "`invalid_code` (wrong, used, or another user's challenge); `unauthenticated` without the half-session", body = ErrorBody),
+        (status = 410, description = "`code_expired`", body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`, with `Retry-After`", body = ErrorBody),
+    )
+)]
+pub async fn otp(
+    State(state): State<AppState>,
+    ctx: RequestCtx,
+    ApiJson(body): ApiJson<OtpRequest>,
+) -> Result<Response, ApiError> {
+    let (half, user) = pending_user(&ctx)?;
+    otp::verify(
+        &state,
+        &body.challenge_id,
+        user.id,
+        Purpose::Login,
+        &body.code,
+    )
+    .await?;
+    state.sessions().end(&half).await?;
+    finish_sign_in(&state, &ctx, &user).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResendRequest {
+    pub challenge_id: String,
+}
+
+#[utoipa::path(
+    post, path = "/api/v1/auth/otp/resend", tag = "auth",
+    request_body = ResendRequest,
+    responses(
+        (status = 200, description = "A new code was sent; the previous one no longer works", body = ChallengeView),
+        (status = 401, description = "`invalid_code` or `unauthenticated`", body = ErrorBody),
+        (status = 429, description = "`rate_limited` with `Retry-After`: within 60 s of the last send, or five sends this hour", body = ErrorBody),
+        (status = 503, description = "`delivery_failed`", body = ErrorBody),
+    )
+)]
+pub async fn resend(
+    State(state): State<AppState>,
+    ctx: RequestCtx,
+    ApiJson(body): ApiJson<ResendRequest>,
+) -> Result<axum::Json<ChallengeView>, ApiError> {
+    let (_, user) = pending_user(&ctx)?;
+    let challenge = otp::load(&state, &body.challenge_id, user.id, Purpose::Login).await?;
+    Ok(axum::Json(otp::resend(&state, &user, &challenge).await?))
 }
 
 #[utoipa::path(

@@ -19,6 +19,9 @@ use crate::http::ApiError;
 /// is precise enough for a 30-minute idle timeout.
 const TOUCH_EVERY_SECS: i64 = 60;
 
+/// How long a half-session (password given, code pending) lives.
+pub const PENDING_SECS: i64 = 15 * 60;
+
 pub fn new_token() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
@@ -69,7 +72,11 @@ impl Sessions {
                 user_id: user.id,
                 kind,
                 created_at: now,
-                expires_at: now.plus_secs(self.absolute_secs),
+                expires_at: now.plus_secs(match kind {
+                    SessionKind::Full => self.absolute_secs,
+                    // Only long enough to type a code.
+                    SessionKind::PendingSecondFactor => PENDING_SECS,
+                }),
                 ip,
                 user_agent,
             })

@@ -69,6 +69,18 @@ pub enum ApiError {
     InvalidImage(String),
     #[error("wrong current password")]
     WrongPassword,
+    #[error("invalid code")]
+    InvalidCode,
+    #[error("code expired")]
+    CodeExpired,
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: i64 },
+    #[error("code not delivered: {0}")]
+    DeliveryFailed(String),
+    #[error("phone not verified")]
+    PhoneNotVerified,
+    #[error("phone used for two-factor authentication")]
+    PhoneInUse,
     #[error("number taken")]
     NumberTaken,
     #[error("outside the 24-hour window")]
@@ -166,6 +178,28 @@ impl ApiError {
                 "wrong_password",
                 "error-wrong-password",
             ),
+            InvalidCode => (
+                StatusCode::UNAUTHORIZED,
+                "invalid_code",
+                "error-invalid-code",
+            ),
+            CodeExpired => (StatusCode::GONE, "code_expired", "error-code-expired"),
+            TooManyAttempts { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_attempts",
+                "error-too-many-attempts",
+            ),
+            DeliveryFailed(_) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "delivery_failed",
+                "error-delivery-failed",
+            ),
+            PhoneNotVerified => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "phone_not_verified",
+                "error-phone-not-verified",
+            ),
+            PhoneInUse => (StatusCode::CONFLICT, "phone_in_use", "error-phone-in-use"),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),
             ConversationConflict => (
@@ -274,8 +308,13 @@ impl IntoResponse for ApiError {
                 detail = Some(d);
                 None
             }
-            ApiError::RateLimited { retry_after_secs } => {
+            ApiError::RateLimited { retry_after_secs }
+            | ApiError::TooManyAttempts { retry_after_secs } => {
                 seconds = Some(retry_after_secs.max(1));
+                None
+            }
+            ApiError::DeliveryFailed(cause) => {
+                tracing::warn!(%cause, "code not delivered");
                 None
             }
             _ => None,

@@ -133,8 +133,14 @@ mod tests {
             );
             for key in &keys {
                 // Every variable any message uses, so messages with arguments resolve too.
-                let text =
-                    Tr::new(*locale).t_args(key, &[("seconds", 1.into()), ("name", "X".into())]);
+                let text = Tr::new(*locale).t_args(
+                    key,
+                    &[
+                        ("seconds", 1.into()),
+                        ("name", "X".into()),
+                        ("code", "123456".into()),
+                    ],
+                );
                 assert!(
                     !text.contains(MISSING_MARK),
                     "{locale:?} {key} does not resolve"

@@ -52,7 +52,7 @@ impl MeView {
             email: user.email.to_string(),
             first_name: user.first_name.as_str().to_owned(),
             last_name: user.last_name.as_str().to_owned(),
-            phone: None,
+            phone: user.phone.as_ref().map(|p| p.as_str().to_owned()),
             avatar_url: user.avatar.as_ref().map(super::avatar::url),
             avatar_thumb_url: user.avatar.as_ref().map(super::avatar::thumb_url),
             initials: initials.letters,
@@ -61,8 +61,8 @@ impl MeView {
             role: user.role.as_str().to_owned(),
             availability: user.availability.as_str().to_owned(),
             two_factor: TwoFactorView {
-                enabled: false,
-                method: None,
+                enabled: user.two_factor.is_some(),
+                method: user.two_factor.map(|m| m.as_str().to_owned()),
             },
         }
     }

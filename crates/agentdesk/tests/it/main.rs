@@ -11,6 +11,7 @@ mod api_auth;
 mod api_errors;
 pub mod api_inbox;
 pub mod api_profile;
+pub mod api_security;
 pub mod browser;
 mod browser_profile;
 mod cli;

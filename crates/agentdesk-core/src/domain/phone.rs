@@ -1,0 +1,133 @@
+//! Phone numbers as the product stores them: E.164 (`+14155550123`), parsed and validated with
+//! libphonenumber's metadata (the `phonenumber` crate), from a country picker and what the user
+//! typed, or from an E.164 string.
+
+use super::Invalid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PhoneE164(String);
+
+impl PhoneE164 {
+    /// `country` is an ISO 3166 alpha-2 code (`US`, `BR`) used when `raw` has no `+` prefix.
+    pub fn parse(country: Option<&str>, raw: &str) -> Result<Self, Invalid> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(Invalid::Required);
+        }
+        if raw.chars().count() > 32 {
+            return Err(Invalid::TooLong);
+        }
+        let region = match country.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(c) => Some(
+                c.to_ascii_uppercase()
+                    .parse::<phonenumber::country::Id>()
+                    .map_err(|_| Invalid::Unsupported)?,
+            ),
+            None => None,
+        };
+        let number = phonenumber::parse(region, raw).map_err(|_| Invalid::Format)?;
+        if !phonenumber::is_valid(&number) {
+            return Err(Invalid::Format);
+        }
+        Ok(Self(
+            number.format().mode(phonenumber::Mode::E164).to_string(),
+        ))
+    }
+
+    /// A stored value, which must already be E.164.
+    pub fn from_e164(raw: &str) -> Result<Self, Invalid> {
+        let parsed = Self::parse(None, raw)?;
+        if parsed.0 == raw {
+            Ok(parsed)
+        } else {
+            Err(Invalid::Format)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// What a code screen shows: the last two digits only (`•••• ••23`).
+    pub fn hint(&self) -> String {
+        let digits: Vec<char> = self.0.chars().filter(char::is_ascii_digit).collect();
+        let tail: String = digits[digits.len().saturating_sub(2)..].iter().collect();
+        format!("•••• ••{tail}")
+    }
+}
+
+impl std::fmt::Display for PhoneE164 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How a user's second factor reaches them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TwoFactorMethod {
+    Sms,
+    Email,
+}
+
+impl TwoFactorMethod {
+    pub fn parse(raw: &str) -> Result<Self, Invalid> {
+        match raw {
+            "sms" => Ok(Self::Sms),
+            "email" => Ok(Self::Email),
+            _ => Err(Invalid::Unsupported),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Sms => "sms",
+            Self::Email => "email",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_numbers_need_their_country_and_become_e164() {
+        assert_eq!(
+            PhoneE164::parse(Some("us"), "(415) 555-2671")
+                .unwrap()
+                .as_str(),
+            "+14155552671"
+        );
+        assert_eq!(
+            PhoneE164::parse(Some("BR"), "11 91234-5678")
+                .unwrap()
+                .as_str(),
+            "+5511912345678"
+        );
+        assert_eq!(
+            PhoneE164::parse(None, "+44 20 7946 0958").unwrap().as_str(),
+            "+442079460958"
+        );
+        assert_eq!(PhoneE164::parse(Some("US"), "123"), Err(Invalid::Format));
+        assert_eq!(PhoneE164::parse(Some("US"), " "), Err(Invalid::Required));
+        assert_eq!(
+            PhoneE164::parse(Some("XX"), "4155552671"),
+            Err(Invalid::Unsupported)
+        );
+        assert_eq!(PhoneE164::parse(None, "4155552671"), Err(Invalid::Format));
+        assert_eq!(
+            PhoneE164::parse(Some("US"), "<script>"),
+            Err(Invalid::Format)
+        );
+    }
+
+    #[test]
+    fn stored_values_must_be_exact_e164() {
+        assert!(PhoneE164::from_e164("+14155552671").is_ok());
+        assert!(PhoneE164::from_e164("+1 415 555 2671").is_err());
+        assert_eq!(
+            PhoneE164::from_e164("+14155552671").unwrap().hint(),
+            "•••• ••71"
+        );
+    }
+}

@@ -1,0 +1,60 @@
+-- Security (issue 5): verified phone, the second factor, one-time codes with their abuse
+-- counters, the dev outbox, and security events.
+
+ALTER TABLE users ADD COLUMN phone TEXT;
+ALTER TABLE users ADD COLUMN two_factor_method TEXT CHECK (two_factor_method IN ('sms', 'email'));
+
+-- One row per code sent. `payload` holds the pending action (JSON), so a code only ever does
+-- the one thing it was sent for.
+CREATE TABLE otp_challenges (
+    id           TEXT PRIMARY KEY,
+    user_id      BIGINT NOT NULL REFERENCES users (id),
+    purpose      TEXT NOT NULL,
+    channel      TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+    destination  TEXT NOT NULL,
+    payload      TEXT NOT NULL,
+    code_hash    TEXT NOT NULL,
+    attempts     BIGINT NOT NULL DEFAULT 0,
+    sends        BIGINT NOT NULL DEFAULT 1,
+    created_at   BIGINT NOT NULL,
+    last_sent_at BIGINT NOT NULL,
+    expires_at   BIGINT NOT NULL,
+    consumed_at  BIGINT
+);
+CREATE INDEX otp_challenges_live ON otp_challenges (user_id, purpose) WHERE consumed_at IS NULL;
+
+-- Every send, for the hourly limits per account and per destination.
+CREATE TABLE otp_sends (
+    id          BIGSERIAL PRIMARY KEY,
+    user_id     BIGINT NOT NULL REFERENCES users (id),
+    destination TEXT NOT NULL,
+    sent_at     BIGINT NOT NULL
+);
+CREATE INDEX otp_sends_user ON otp_sends (user_id, sent_at);
+CREATE INDEX otp_sends_destination ON otp_sends (destination, sent_at);
+
+-- Consecutive wrong codes per account; a resend does not reset it, a success does.
+CREATE TABLE otp_failures (
+    user_id         BIGINT PRIMARY KEY REFERENCES users (id),
+    failures        BIGINT NOT NULL,
+    last_failure_at BIGINT NOT NULL
+);
+
+CREATE TABLE outbox_messages (
+    id          BIGSERIAL PRIMARY KEY,
+    channel     TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    subject     TEXT,
+    body        TEXT NOT NULL,
+    created_at  BIGINT NOT NULL
+);
+
+CREATE TABLE security_events (
+    id         BIGSERIAL PRIMARY KEY,
+    user_id    BIGINT NOT NULL REFERENCES users (id),
+    kind       TEXT NOT NULL,
+    detail     TEXT,
+    ip         TEXT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX security_events_user ON security_events (user_id, id);

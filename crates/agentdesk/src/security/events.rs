@@ -1,0 +1,62 @@
+//! Recent security events of a user (sign-ins, failed second factors, 2FA, password and phone
+//! changes): recorded as they happen, listed on the Security page.
+
+use agentdesk_core::domain::UserId;
+use axum::Json;
+use axum::extract::State;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::http::error::ErrorBody;
+use crate::http::{ApiError, ApiUser};
+use crate::state::AppState;
+
+/// Records an event; a storage failure is logged, never fails the action itself.
+pub async fn record(
+    state: &AppState,
+    user: UserId,
+    kind: &str,
+    detail: Option<&str>,
+    ip: Option<&str>,
+) {
+    if let Err(e) = state
+        .store()
+        .add_security_event(user, kind, detail, ip, state.clock().now())
+        .await
+    {
+        tracing::warn!(error = %e, kind, "security event not recorded");
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SecurityEventView {
+    /// `signed_in`, `two_factor_failed`, `two_factor_enabled`, `two_factor_disabled`,
+    /// `two_factor_switched`, `password_changed`, `phone_changed`, `phone_removed`.
+    pub kind: String,
+    pub detail: Option<String>,
+    pub ip: Option<String>,
+    /// RFC 3339.
+    pub at: String,
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/me/security-events", tag = "security",
+    responses((status = 200, description = "The 50 most recent, newest first", body = [SecurityEventView]), (status = 401, description = "`unauthenticated`", body = ErrorBody))
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser { user, .. }: ApiUser,
+) -> Result<Json<Vec<SecurityEventView>>, ApiError> {
+    let events = state.store().security_events(user.id, 50).await?;
+    Ok(Json(
+        events
+            .into_iter()
+            .map(|e| SecurityEventView {
+                kind: e.kind,
+                detail: e.detail,
+                ip: e.ip,
+                at: e.created_at.to_rfc3339(),
+            })
+            .collect(),
+    ))
+}

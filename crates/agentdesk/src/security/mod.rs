@@ -1,0 +1,40 @@
+//! Your preference › Security and the second sign-in step: one-time codes (`otp`), two-factor
+//! authentication by SMS or email (`two_factor`), the verified phone number (`phone`), security
+//! events, and the dev outbox.
+
+pub mod events;
+pub mod otp;
+pub mod outbox;
+pub mod phone;
+pub mod two_factor;
+
+use agentdesk_core::domain::User;
+
+use crate::delivery::{Channel, Outgoing};
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+/// Tells the user about a security change through the channel it did not happen on (email after
+/// an SMS change and vice versa; email when there is no phone). A failure is logged, not fatal:
+/// the change itself has happened.
+pub async fn confirm_elsewhere(state: &AppState, user: &User, changed: Channel, key: &str) {
+    let tr = Tr::new(user.locale.unwrap_or_default());
+    let body = tr.t(key);
+    let message = match (changed, &user.phone) {
+        (Channel::Email, Some(phone)) => Outgoing {
+            channel: Channel::Sms,
+            to: phone.as_str().to_owned(),
+            subject: None,
+            body,
+        },
+        _ => Outgoing {
+            channel: Channel::Email,
+            to: user.email.as_str().to_owned(),
+            subject: Some(tr.t("notice-email-subject")),
+            body,
+        },
+    };
+    if let Err(e) = state.notifier().send(&message).await {
+        tracing::warn!(error = %e, user_id = user.id.0, "security notice not delivered");
+    }
+}

@@ -1,0 +1,381 @@
+//! One-time codes (SECURITY.md 1–4): six digits from the OS CSPRNG, valid ten minutes, stored as
+//! a keyed hash and compared in constant time, never logged; single use, consumed atomically; bound
+//! to the user, the purpose and the pending action; dead after five wrong tries; a per-account
+//! failure counter that a resend does not reset, with growing waits (30 s … 1 h) and a cap of
+//! 100 consecutive failures; resends at most every 60 s and five sends an hour per account and
+//! per destination.
+
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use serde::Serialize;
+use sha2::Sha256;
+use utoipa::ToSchema;
+
+use agentdesk_core::Timestamp;
+use agentdesk_core::domain::{User, UserId};
+use agentdesk_core::store::{Challenge, NewChallenge};
+
+use crate::auth::session::new_token;
+use crate::delivery::{Channel, Outgoing};
+use crate::http::ApiError;
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub const CODE_TTL_SECS: i64 = 10 * 60;
+pub const MAX_TRIES: i64 = 5;
+pub const RESEND_COOLDOWN_SECS: i64 = 60;
+pub const SENDS_PER_HOUR: i64 = 5;
+/// Consecutive wrong codes before every further try waits the longest.
+pub const MAX_CONSECUTIVE_FAILURES: i64 = 100;
+const FREE_FAILURES: i64 = 4;
+const FIRST_WAIT_SECS: i64 = 30;
+const LONGEST_WAIT_SECS: i64 = 3600;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Login,
+    TwoFactor,
+    PhoneOld,
+    PhoneNew,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Purpose::Login => "login",
+            Purpose::TwoFactor => "two_factor",
+            Purpose::PhoneOld => "phone_old",
+            Purpose::PhoneNew => "phone_new",
+        }
+    }
+
+    /// The message key of the text that carries the code.
+    fn message_key(self) -> &'static str {
+        match self {
+            Purpose::Login => "otp-login",
+            Purpose::TwoFactor => "otp-two-factor",
+            Purpose::PhoneOld => "otp-phone-old",
+            Purpose::PhoneNew => "otp-phone-new",
+        }
+    }
+}
+
+/// A challenge as the API shows it: where the code went (masked) and when it can be resent.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ChallengeView {
+    pub id: String,
+    /// `sms` or `email`.
+    pub channel: String,
+    pub destination_hint: String,
+    /// RFC 3339.
+    pub expires_at: String,
+    /// RFC 3339: the earliest time `resend` is accepted.
+    pub resend_after: String,
+}
+
+impl ChallengeView {
+    pub fn of(c: &Challenge) -> Self {
+        Self {
+            id: c.id.clone(),
+            channel: c.channel.clone(),
+            destination_hint: hint(&c.channel, &c.destination),
+            expires_at: c.expires_at.to_rfc3339(),
+            resend_after: c.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
+        }
+    }
+}
+
+/// `a•••@example.com` or `•••• ••23`.
+pub fn hint(channel: &str, destination: &str) -> String {
+    if channel == "email" {
+        let (local, domain) = destination.split_once('@').unwrap_or((destination, ""));
+        let first: String = local.chars().take(1).collect();
+        format!("{first}•••@{domain}")
+    } else {
+        let digits: Vec<char> = destination.chars().filter(char::is_ascii_digit).collect();
+        let tail: String = digits[digits.len().saturating_sub(2)..].iter().collect();
+        format!("•••• ••{tail}")
+    }
+}
+
+fn new_code() -> String {
+    format!("{:06}", rand::rngs::OsRng.gen_range(0..1_000_000u32))
+}
+
+fn mac(challenge_id: &str) -> Option<Hmac<Sha256>> {
+    Hmac::<Sha256>::new_from_slice(challenge_id.as_bytes()).ok()
+}
+
+/// The code as stored: HMAC-SHA-256 keyed with the (secret, random) challenge id.
+fn code_hash(challenge_id: &str, code: &str) -> String {
+    match mac(challenge_id) {
+        Some(mut m) => {
+            m.update(code.as_bytes());
+            hex::encode(m.finalize().into_bytes())
+        }
+        None => String::new(),
+    }
+}
+
+fn code_matches(challenge_id: &str, code: &str, stored: &str) -> bool {
+    let (Some(mut m), Ok(expected)) = (mac(challenge_id), hex::decode(stored)) else {
+        return false;
+    };
+    m.update(code.trim().as_bytes());
+    m.verify_slice(&expected).is_ok()
+}
+
+/// How long the account must wait after `failures` consecutive wrong codes.
+pub fn wait_after(failures: i64) -> i64 {
+    if failures >= MAX_CONSECUTIVE_FAILURES {
+        return LONGEST_WAIT_SECS;
+    }
+    if failures <= FREE_FAILURES {
+        return 0;
+    }
+    let doublings = (failures - FREE_FAILURES - 1).min(10) as u32;
+    (FIRST_WAIT_SECS << doublings).min(LONGEST_WAIT_SECS)
+}
+
+/// The text that carries a code, in the user's language.
+fn message(tr: &Tr, purpose: Purpose, channel: Channel, code: &str, to: &str) -> Outgoing {
+    let body = tr.t1(purpose.message_key(), "code", code);
+    Outgoing {
+        channel,
+        to: to.to_owned(),
+        subject: (channel == Channel::Email).then(|| tr.t("otp-email-subject")),
+        body,
+    }
+}
+
+fn channel_of(name: &str) -> Channel {
+    if name == "sms" {
+        Channel::Sms
+    } else {
+        Channel::Email
+    }
+}
+
+async fn check_send_limits(
+    state: &AppState,
+    user: UserId,
+    destination: &str,
+    now: Timestamp,
+) -> Result<(), ApiError> {
+    let (by_account, by_destination) = state
+        .store()
+        .otp_sends_since(user, destination, now.minus_secs(3600))
+        .await?;
+    if by_account >= SENDS_PER_HOUR || by_destination >= SENDS_PER_HOUR {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: 3600 / SENDS_PER_HOUR,
+        });
+    }
+    Ok(())
+}
+
+/// Sends a new code for `purpose` to `destination` and returns its challenge.
+pub async fn issue(
+    state: &AppState,
+    user: &User,
+    purpose: Purpose,
+    channel: Channel,
+    destination: &str,
+    payload: serde_json::Value,
+) -> Result<ChallengeView, ApiError> {
+    let now = state.clock().now();
+    check_send_limits(state, user.id, destination, now).await?;
+    let id = new_token();
+    let code = new_code();
+    let challenge = NewChallenge {
+        id: id.clone(),
+        user_id: user.id,
+        purpose: purpose.as_str().to_owned(),
+        channel: channel.as_str().to_owned(),
+        destination: destination.to_owned(),
+        payload: payload.to_string(),
+        code_hash: code_hash(&id, &code),
+        created_at: now,
+        expires_at: now.plus_secs(CODE_TTL_SECS),
+    };
+    state.store().create_challenge(&challenge).await?;
+    let tr = Tr::new(user.locale.unwrap_or_default());
+    state
+        .notifier()
+        .send(&message(&tr, purpose, channel, &code, destination))
+        .await
+        .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
+    let stored = state
+        .store()
+        .challenge(&id)
+        .await?
+        .ok_or_else(|| ApiError::internal("challenge vanished"))?;
+    Ok(ChallengeView::of(&stored))
+}
+
+/// A new code for a live challenge (the old one stops working), after the cooldown.
+pub async fn resend(
+    state: &AppState,
+    user: &User,
+    challenge: &Challenge,
+) -> Result<ChallengeView, ApiError> {
+    let now = state.clock().now();
+    if challenge.consumed {
+        return Err(ApiError::InvalidCode);
+    }
+    let ready = challenge.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS);
+    if now < ready {
+        return Err(ApiError::RateLimited {
+            retry_after_secs: (ready.0 - now.0 + 999) / 1000,
+        });
+    }
+    check_send_limits(state, user.id, &challenge.destination, now).await?;
+    let code = new_code();
+    let live = state
+        .store()
+        .resend_challenge(
+            &challenge.id,
+            &code_hash(&challenge.id, &code),
+            now,
+            now.plus_secs(CODE_TTL_SECS),
+        )
+        .await?;
+    if !live {
+        return Err(ApiError::InvalidCode);
+    }
+    let purpose = match challenge.purpose.as_str() {
+        "login" => Purpose::Login,
+        "phone_old" => Purpose::PhoneOld,
+        "phone_new" => Purpose::PhoneNew,
+        _ => Purpose::TwoFactor,
+    };
+    let tr = Tr::new(user.locale.unwrap_or_default());
+    let channel = channel_of(&challenge.channel);
+    state
+        .notifier()
+        .send(&message(
+            &tr,
+            purpose,
+            channel,
+            &code,
+            &challenge.destination,
+        ))
+        .await
+        .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
+    let stored = state
+        .store()
+        .challenge(&challenge.id)
+        .await?
+        .ok_or(ApiError::InvalidCode)?;
+    Ok(ChallengeView::of(&stored))
+}
+
+/// Loads a challenge for its owner and purpose; anything else looks like a wrong code, so ids
+/// of other users' challenges reveal nothing.
+pub async fn load(
+    state: &AppState,
+    id: &str,
+    user: UserId,
+    purpose: Purpose,
+) -> Result<Challenge, ApiError> {
+    match state.store().challenge(id).await? {
+        Some(c) if c.user_id == user && c.purpose == purpose.as_str() => Ok(c),
+        _ => Err(ApiError::InvalidCode),
+    }
+}
+
+/// Checks a code and, when right, uses the challenge up. Returns the challenge (with its
+/// pending action) to the caller, who then performs exactly that action.
+pub async fn verify(
+    state: &AppState,
+    id: &str,
+    user: UserId,
+    purpose: Purpose,
+    code: &str,
+) -> Result<Challenge, ApiError> {
+    let now = state.clock().now();
+    let challenge = load(state, id, user, purpose).await?;
+    if let Some((failures, last)) = state.store().otp_failures(user).await? {
+        let until = last.plus_secs(wait_after(failures));
+        if now < until {
+            return Err(ApiError::TooManyAttempts {
+                retry_after_secs: (until.0 - now.0 + 999) / 1000,
+            });
+        }
+    }
+    if challenge.consumed {
+        return Err(ApiError::InvalidCode);
+    }
+    if challenge.attempts >= MAX_TRIES {
+        return Err(ApiError::TooManyAttempts {
+            retry_after_secs: 1,
+        });
+    }
+    if now >= challenge.expires_at {
+        return Err(ApiError::CodeExpired);
+    }
+    if !code_matches(&challenge.id, code, &challenge.code_hash) {
+        let failures = state.store().otp_failed(&challenge.id, user, now).await?;
+        if purpose == Purpose::Login {
+            super::events::record(state, user, "two_factor_failed", None, None).await;
+        }
+        let wait = wait_after(failures);
+        if wait > 0 || challenge.attempts + 1 >= MAX_TRIES {
+            return Err(ApiError::TooManyAttempts {
+                retry_after_secs: wait.max(1),
+            });
+        }
+        return Err(ApiError::InvalidCode);
+    }
+    if !state
+        .store()
+        .consume_challenge(&challenge.id, user, MAX_TRIES, now)
+        .await?
+    {
+        // Another request with the same code got there first.
+        return Err(ApiError::InvalidCode);
+    }
+    Ok(challenge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_six_digits_and_hashed_per_challenge() {
+        for _ in 0..200 {
+            let c = new_code();
+            assert_eq!(c.len(), 6);
+            assert!(c.bytes().all(|b| b.is_ascii_digit()));
+        }
+        let h = code_hash("challenge-a", "123456");
+        assert!(!h.contains("123456"));
+        assert!(code_matches("challenge-a", "123456", &h));
+        assert!(code_matches("challenge-a", " 123456 ", &h));
+        assert!(
+            !code_matches("challenge-b", "123456", &h),
+            "bound to its challenge"
+        );
+        assert!(!code_matches("challenge-a", "123457", &h));
+        assert!(!code_matches("challenge-a", "123456", "not hex"));
+    }
+
+    #[test]
+    fn waits_grow_from_30_seconds_to_an_hour() {
+        assert_eq!(wait_after(1), 0);
+        assert_eq!(wait_after(4), 0);
+        assert_eq!(wait_after(5), 30);
+        assert_eq!(wait_after(6), 60);
+        assert_eq!(wait_after(10), 960);
+        assert_eq!(wait_after(12), 3600);
+        assert_eq!(wait_after(99), 3600);
+        assert_eq!(wait_after(100), 3600);
+    }
+
+    #[test]
+    fn hints_show_little() {
+        assert_eq!(hint("email", "agent1@demo.test"), "a•••@demo.test");
+        assert_eq!(hint("sms", "+14155552671"), "•••• ••71");
+    }
+}
