@@ -101,6 +101,7 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 pub struct CompanyRow {
     pub id: i64,
     pub name: String,
+    pub require_two_factor: bool,
     pub created_at: i64,
 }
 
@@ -109,6 +110,7 @@ impl CompanyRow {
         Company {
             id: CompanyId(self.id),
             name: self.name,
+            require_two_factor: self.require_two_factor,
             created_at: Timestamp(self.created_at),
         }
     }

@@ -31,7 +31,7 @@ macro_rules! impl_store {
             }
 
             async fn company(&self, id: $crate::CompanyId) -> $crate::Result<Option<$crate::Company>> {
-                let row = ::sqlx::query_as::<$db, $crate::CompanyRow>("SELECT id, name, created_at FROM companies WHERE id = $1")
+                let row = ::sqlx::query_as::<$db, $crate::CompanyRow>("SELECT id, name, require_two_factor, created_at FROM companies WHERE id = $1")
                     .bind(id.0)
                     .fetch_optional(&self.pool)
                     .await
@@ -40,7 +40,7 @@ macro_rules! impl_store {
             }
 
             async fn companies(&self) -> $crate::Result<Vec<$crate::Company>> {
-                let rows = ::sqlx::query_as::<$db, $crate::CompanyRow>("SELECT id, name, created_at FROM companies ORDER BY id")
+                let rows = ::sqlx::query_as::<$db, $crate::CompanyRow>("SELECT id, name, require_two_factor, created_at FROM companies ORDER BY id")
                     .fetch_all(&self.pool)
                     .await
                     .map_err($crate::store_error)?;
@@ -230,6 +230,22 @@ macro_rules! impl_store {
                 $crate::insert_session!($db, &mut *tx, rotated);
                 tx.commit().await.map_err($crate::store_error)?;
                 Ok(others)
+            }
+
+            async fn set_require_two_factor(
+                &self,
+                company: $crate::CompanyId,
+                required: bool,
+            ) -> $crate::Result<Option<$crate::Company>> {
+                let row = ::sqlx::query_as::<$db, $crate::CompanyRow>(
+                    "UPDATE companies SET require_two_factor = $1 WHERE id = $2 RETURNING id, name, require_two_factor, created_at",
+                )
+                .bind(required)
+                .bind(company.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(row.map($crate::CompanyRow::into_company))
             }
 
             async fn set_two_factor(
@@ -556,6 +572,28 @@ macro_rules! impl_store {
                 .await
                 .map_err($crate::store_error)?;
                 row.map($crate::SessionUserRow::into_pair).transpose()
+            }
+
+            async fn user_sessions(
+                &self,
+                user: $crate::UserId,
+                now: $crate::Timestamp,
+                idle_cutoff: $crate::Timestamp,
+            ) -> $crate::Result<Vec<$crate::Session>> {
+                let rows = ::sqlx::query_as::<$db, $crate::SessionUserRow>(concat!(
+                    "SELECT ", $crate::session_columns!(), ", ", $crate::user_columns!("u."),
+                    " FROM sessions s JOIN users u ON u.id = s.user_id ",
+                    "WHERE s.user_id = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 ORDER BY s.last_seen_at DESC"
+                ))
+                .bind(user.0)
+                .bind(now.0)
+                .bind(idle_cutoff.0)
+                .fetch_all(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                rows.into_iter()
+                    .map(|r| r.into_pair().map(|(s, _)| s))
+                    .collect()
             }
 
             async fn touch_session(&self, token_hash: &str, now: $crate::Timestamp) -> $crate::Result<()> {

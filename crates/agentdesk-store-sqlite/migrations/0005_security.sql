@@ -2,6 +2,8 @@
 -- counters, the dev outbox, and security events.
 
 ALTER TABLE users ADD COLUMN phone TEXT;
+-- Admin policy: every user of the company must have a second factor.
+ALTER TABLE companies ADD COLUMN require_two_factor INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN two_factor_method TEXT CHECK (two_factor_method IN ('sms', 'email'));
 
 -- One row per code sent. `payload` holds the pending action (JSON), so a code only ever does

@@ -88,6 +88,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(security::phone::start, security::phone::remove))
         .routes(routes!(security::phone::verify))
         .routes(routes!(security::events::list))
+        .routes(routes!(
+            security::sessions::list,
+            security::sessions::sign_out_others
+        ))
         .routes(routes!(security::outbox::list))
         .routes(routes!(profile::me::get_me, profile::me::patch_me))
         .routes(routes!(profile::avatar::get_avatar))
@@ -96,6 +100,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(admin::agents::list, admin::agents::create))
         .routes(routes!(admin::agents::deactivate))
         .routes(routes!(admin::agents::reactivate))
+        .routes(routes!(
+            admin::policy::get_policy,
+            admin::policy::put_policy
+        ))
         .routes(routes!(health::healthz))
         .routes(routes!(inbox::numbers::create))
         .routes(routes!(inbox::numbers::list))
@@ -158,6 +166,7 @@ fn pages() -> Router<AppState> {
         .route("/simulator", get(inbox::pages::simulator_page))
         .route("/preferences", get(profile::page::preferences_root))
         .route("/preferences/profile", get(profile::page::profile_page))
+        .route("/preferences/security", get(profile::page::security_page))
         .route("/admin/agents", get(admin::page::agents_page))
 }
 

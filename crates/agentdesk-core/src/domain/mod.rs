@@ -14,7 +14,7 @@ pub use email::Email;
 pub use ids::{CompanyId, UserId};
 pub use locale::Locale;
 pub use name::PersonName;
-pub use phone::{PhoneE164, TwoFactorMethod};
+pub use phone::{PhoneE164, TwoFactorMethod, region_of, regions};
 pub use role::Role;
 pub use user::{AvatarRef, Company, NewUser, ProfilePatch, User};
 

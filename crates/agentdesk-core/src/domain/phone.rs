@@ -62,6 +62,28 @@ impl std::fmt::Display for PhoneE164 {
     }
 }
 
+/// Every region libphonenumber knows, with its calling code (`("BR", 55)`), sorted by region code:
+/// the country picker's options.
+pub fn regions() -> Vec<(String, u16)> {
+    let db = &*phonenumber::metadata::DATABASE;
+    let mut out = Vec::new();
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            let id = String::from_utf8(vec![a, b]).unwrap_or_default();
+            if let Some(meta) = db.by_id(id.as_str()) {
+                out.push((id, meta.country_code()));
+            }
+        }
+    }
+    out
+}
+
+/// The region of a stored number (`+5511…` → `BR`), for preselecting the picker.
+pub fn region_of(phone: &PhoneE164) -> Option<String> {
+    let number = phonenumber::parse(None, phone.as_str()).ok()?;
+    number.country().id().map(|id| id.as_ref().to_owned())
+}
+
 /// How a user's second factor reaches them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TwoFactorMethod {
@@ -119,6 +141,16 @@ mod tests {
             PhoneE164::parse(Some("US"), "<script>"),
             Err(Invalid::Format)
         );
+    }
+
+    #[test]
+    fn regions_come_with_calling_codes() {
+        let all = regions();
+        assert!(all.len() > 200, "{}", all.len());
+        assert!(all.contains(&("BR".to_owned(), 55)));
+        assert!(all.contains(&("US".to_owned(), 1)));
+        let br = PhoneE164::parse(Some("BR"), "11 91234-5678").unwrap();
+        assert_eq!(region_of(&br).as_deref(), Some("BR"));
     }
 
     #[test]

@@ -7,6 +7,8 @@ use crate::Timestamp;
 pub struct Company {
     pub id: CompanyId,
     pub name: String,
+    /// Admin policy: users without a second factor must set one up right after their password.
+    pub require_two_factor: bool,
     pub created_at: Timestamp,
 }
 

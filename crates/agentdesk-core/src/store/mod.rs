@@ -96,6 +96,12 @@ pub trait Store: Send + Sync + 'static {
         rotated: &NewSession,
         now: Timestamp,
     ) -> StoreResult<u64>;
+    /// The admin policy requiring a second factor for everyone in the company.
+    async fn set_require_two_factor(
+        &self,
+        company: CompanyId,
+        required: bool,
+    ) -> StoreResult<Option<Company>>;
     /// Turns two-factor authentication on with a method, or off (`None`).
     async fn set_two_factor(
         &self,
@@ -192,6 +198,13 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<(Session, User)>>;
     async fn touch_session(&self, token_hash: &str, now: Timestamp) -> StoreResult<()>;
     async fn delete_session(&self, token_hash: &str) -> StoreResult<()>;
+    /// The user's live sessions (full or half), most recently used first.
+    async fn user_sessions(
+        &self,
+        user: UserId,
+        now: Timestamp,
+        idle_cutoff: Timestamp,
+    ) -> StoreResult<Vec<Session>>;
     /// Ends every session of a user except `keep` (a token hash); returns how many ended.
     async fn delete_user_sessions(&self, user: UserId, keep: Option<&str>) -> StoreResult<u64>;
     /// Removes sessions whose absolute or idle deadline has passed; returns how many.

@@ -10,6 +10,9 @@ use crate::domain::UserId;
 pub enum SessionKind {
     Full,
     PendingSecondFactor,
+    /// Password given, but the company requires a second factor the user does not have yet:
+    /// the session can only set one up.
+    SetupSecondFactor,
 }
 
 impl SessionKind {
@@ -17,6 +20,7 @@ impl SessionKind {
         match self {
             SessionKind::Full => "full",
             SessionKind::PendingSecondFactor => "pending_second_factor",
+            SessionKind::SetupSecondFactor => "setup_second_factor",
         }
     }
 
@@ -24,6 +28,7 @@ impl SessionKind {
         match s {
             "full" => Some(SessionKind::Full),
             "pending_second_factor" => Some(SessionKind::PendingSecondFactor),
+            "setup_second_factor" => Some(SessionKind::SetupSecondFactor),
             _ => None,
         }
     }

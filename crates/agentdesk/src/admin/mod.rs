@@ -3,3 +3,4 @@
 
 pub mod agents;
 pub mod page;
+pub mod policy;

@@ -27,6 +27,7 @@ pub struct AgentsPage {
     pub tr: Tr,
     pub ui: Ui,
     pub agents: Vec<AgentRow>,
+    pub require_two_factor: bool,
 }
 
 pub async fn agents_page(
@@ -58,7 +59,12 @@ pub async fn agents_page(
             avatar_thumb: u.avatar.as_ref().map(crate::profile::avatar::thumb_url),
         })
         .collect();
+    let require_two_factor = match state.store().company(user.company_id).await {
+        Ok(c) => c.is_some_and(|c| c.require_two_factor),
+        Err(e) => return ApiError::from(e).into_response(),
+    };
     render(&AgentsPage {
+        require_two_factor,
         ui: Ui::signed_in(&user, Nav::Agents),
         agents,
         tr,

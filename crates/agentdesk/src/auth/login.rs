@@ -25,8 +25,10 @@ pub struct LoginRequest {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LoginResponse {
-    /// `authenticated`, or `otp_required` when the account has two-factor authentication: the
-    /// cookie then holds a half-session that can only call the OTP endpoints.
+    /// `authenticated`; `otp_required` when the account has two-factor authentication (the
+    /// cookie then holds a half-session that can only call the OTP endpoints); or
+    /// `two_factor_setup_required` when the company requires a second factor the user has not
+    /// set up (the session can only do that: `/preferences/security`).
     pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub challenge: Option<ChallengeView>,
@@ -84,25 +86,37 @@ pub async fn login(
             serde_json::json!({}),
         )
         .await?;
-        let token = state
-            .sessions()
-            .start(
-                &user,
-                SessionKind::PendingSecondFactor,
-                ctx.ip.clone(),
-                ctx.user_agent.clone(),
-            )
-            .await?;
-        return Ok(with_cookie(
-            &state,
-            &token,
-            LoginResponse {
-                status: "otp_required",
-                challenge: Some(challenge),
-            },
-        ));
+        let body = LoginResponse {
+            status: "otp_required",
+            challenge: Some(challenge),
+        };
+        return limited_session(&state, &ctx, &user, SessionKind::PendingSecondFactor, body).await;
+    }
+    if two_factor::company_requires(&state, &user).await? {
+        // The company requires a second factor and this user has none: a session that can only
+        // set one up.
+        let body = LoginResponse {
+            status: "two_factor_setup_required",
+            challenge: None,
+        };
+        return limited_session(&state, &ctx, &user, SessionKind::SetupSecondFactor, body).await;
     }
     finish_sign_in(&state, &ctx, &user).await
+}
+
+/// A session that can only finish signing in (`kind`), answered with `body`.
+async fn limited_session(
+    state: &AppState,
+    ctx: &RequestCtx,
+    user: &agentdesk_core::domain::User,
+    kind: SessionKind,
+    body: LoginResponse,
+) -> Result<Response, ApiError> {
+    let token = state
+        .sessions()
+        .start(user, kind, ctx.ip.clone(), ctx.user_agent.clone())
+        .await?;
+    Ok(with_cookie(state, &token, body))
 }
 
 fn with_cookie(state: &AppState, token: &str, body: LoginResponse) -> Response {

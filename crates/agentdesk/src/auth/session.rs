@@ -76,6 +76,8 @@ impl Sessions {
                     SessionKind::Full => self.absolute_secs,
                     // Only long enough to type a code.
                     SessionKind::PendingSecondFactor => PENDING_SECS,
+                    // Long enough to add a phone and confirm a code or two.
+                    SessionKind::SetupSecondFactor => 2 * PENDING_SECS,
                 }),
                 ip,
                 user_agent,
@@ -106,6 +108,18 @@ impl Sessions {
             tracing::warn!(error = %e, "session touch failed");
         }
         Some((session, user))
+    }
+
+    /// A user's live sessions, most recently used first.
+    pub async fn of_user(
+        &self,
+        user: agentdesk_core::domain::UserId,
+    ) -> Result<Vec<Session>, ApiError> {
+        let now = self.clock.now();
+        Ok(self
+            .store
+            .user_sessions(user, now, self.idle_cutoff(now))
+            .await?)
     }
 
     pub async fn end(&self, hash: &str) -> Result<(), ApiError> {

@@ -52,6 +52,8 @@ impl Mailer {
             .parse()
             .map_err(|_| DeliveryError::Refused("recipient address".into()))?;
         let email = Message::builder()
+            // A Message-ID (lettre makes one from the host name): mail without one looks like spam.
+            .message_id(None)
             .from(self.from.clone())
             .to(to)
             .subject(message.subject.clone().unwrap_or_default())

@@ -79,6 +79,8 @@ pub enum ApiError {
     DeliveryFailed(String),
     #[error("phone not verified")]
     PhoneNotVerified,
+    #[error("two-factor authentication required by the company")]
+    TwoFactorRequired,
     #[error("phone used for two-factor authentication")]
     PhoneInUse,
     #[error("number taken")]
@@ -200,6 +202,11 @@ impl ApiError {
                 "error-phone-not-verified",
             ),
             PhoneInUse => (StatusCode::CONFLICT, "phone_in_use", "error-phone-in-use"),
+            TwoFactorRequired => (
+                StatusCode::CONFLICT,
+                "two_factor_required",
+                "error-two-factor-required",
+            ),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),
             ConversationConflict => (

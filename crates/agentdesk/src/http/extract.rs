@@ -60,6 +60,31 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiUser {
     }
 }
 
+fn session_of_kind(parts: &Parts, kinds: &[SessionKind]) -> Option<(Session, User)> {
+    parts
+        .extensions
+        .get::<RequestCtx>()
+        .and_then(|c| c.session.clone())
+        .filter(|(s, _)| kinds.contains(&s.kind))
+}
+
+/// The user of an API call that also serves a user who must first set up a second factor (the
+/// company requires one): reading the profile, phone and two-factor endpoints only.
+pub struct SetupUser {
+    pub user: User,
+    pub session: Session,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SetupUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        session_of_kind(parts, &[SessionKind::Full, SessionKind::SetupSecondFactor])
+            .map(|(session, user)| SetupUser { user, session })
+            .ok_or(ApiError::Unauthenticated)
+    }
+}
+
 /// An admin making an API call.
 pub struct AdminUser(pub User);
 
@@ -89,6 +114,36 @@ impl<S: Send + Sync> FromRequestParts<S> for PageUser {
         let ctx = parts.extensions.get::<RequestCtx>().cloned();
         match (full_session(parts), ctx) {
             (Some((_, user)), Some(ctx)) => Ok(PageUser { user, ctx }),
+            _ if session_of_kind(parts, &[SessionKind::SetupSecondFactor]).is_some() => {
+                Err(Redirect::to("/preferences/security").into_response())
+            }
+            _ => Err(Redirect::to("/login").into_response()),
+        }
+    }
+}
+
+/// The Security page: also open to a user who must set up a second factor first.
+pub struct SetupPageUser {
+    pub user: User,
+    pub ctx: RequestCtx,
+    /// True while the user still has to set up a second factor.
+    pub setup: bool,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SetupPageUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let ctx = parts.extensions.get::<RequestCtx>().cloned();
+        match (
+            session_of_kind(parts, &[SessionKind::Full, SessionKind::SetupSecondFactor]),
+            ctx,
+        ) {
+            (Some((session, user)), Some(ctx)) => Ok(SetupPageUser {
+                user,
+                ctx,
+                setup: session.kind == SessionKind::SetupSecondFactor,
+            }),
             _ => Err(Redirect::to("/login").into_response()),
         }
     }

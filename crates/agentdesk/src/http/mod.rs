@@ -10,4 +10,4 @@ pub mod page;
 
 pub use context::RequestCtx;
 pub use error::ApiError;
-pub use extract::{AdminUser, ApiJson, ApiUser, PageUser};
+pub use extract::{AdminUser, ApiJson, ApiUser, PageUser, SetupPageUser, SetupUser};

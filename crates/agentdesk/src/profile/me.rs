@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 
 use super::avatar::Initials;
 use crate::http::error::{ErrorBody, FieldErrors};
-use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx};
+use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx, SetupUser};
 use crate::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -72,7 +72,7 @@ impl MeView {
     get, path = "/api/v1/me", tag = "profile",
     responses((status = 200, body = MeView), (status = 401, description = "`unauthenticated`", body = ErrorBody))
 )]
-pub async fn get_me(ctx: RequestCtx, ApiUser { user, .. }: ApiUser) -> Json<MeView> {
+pub async fn get_me(ctx: RequestCtx, SetupUser { user, .. }: SetupUser) -> Json<MeView> {
     Json(MeView::of(&user, ctx.locale))
 }
 

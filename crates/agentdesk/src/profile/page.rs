@@ -4,8 +4,8 @@ use agentdesk_core::domain::name::MAX_NAME_CHARS;
 use askama::Template;
 use axum::response::{Redirect, Response};
 
-use crate::http::PageUser;
 use crate::http::page::{Nav, Ui, render};
+use crate::http::{PageUser, SetupPageUser};
 use crate::i18n::Tr;
 use crate::shell::locale_options;
 
@@ -41,6 +41,63 @@ pub async fn profile_page(PageUser { user, ctx }: PageUser) -> Response {
         role_label,
         max_name: MAX_NAME_CHARS,
         locales: locale_options(ctx.locale),
+        tr,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "preferences_security.html")]
+pub struct SecurityPage {
+    pub tr: Tr,
+    pub ui: Ui,
+    pub email: String,
+    /// E.164, or empty.
+    pub phone: String,
+    /// `sms`, `email`, or empty when 2FA is off.
+    pub method: &'static str,
+    /// The picker's preselected region (the phone's, else empty: the browser's locale decides).
+    pub region: String,
+    pub regions: Vec<(String, u16)>,
+    pub event_labels: Vec<(&'static str, String)>,
+    /// The company requires a second factor and the user has none yet.
+    pub setup: bool,
+}
+
+/// Security events the page can name.
+const EVENT_KINDS: [&str; 9] = [
+    "signed_in",
+    "two_factor_failed",
+    "two_factor_enabled",
+    "two_factor_disabled",
+    "two_factor_switched",
+    "password_changed",
+    "phone_changed",
+    "phone_removed",
+    "signed_out_others",
+];
+
+pub async fn security_page(SetupPageUser { user, ctx, setup }: SetupPageUser) -> Response {
+    let tr = ctx.tr();
+    render(&SecurityPage {
+        ui: Ui::signed_in(&user, Nav::Preferences),
+        email: user.email.to_string(),
+        phone: user
+            .phone
+            .as_ref()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+        method: user.two_factor.map(|m| m.as_str()).unwrap_or_default(),
+        region: user
+            .phone
+            .as_ref()
+            .and_then(agentdesk_core::domain::region_of)
+            .unwrap_or_default(),
+        regions: agentdesk_core::domain::regions(),
+        event_labels: EVENT_KINDS
+            .iter()
+            .map(|k| (*k, tr.t(&format!("security-event-{k}"))))
+            .collect(),
+        setup,
         tr,
     })
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::http::error::ErrorBody;
-use crate::http::{ApiError, ApiUser};
+use crate::http::{ApiError, SetupUser};
 use crate::state::AppState;
 
 /// Records an event; a storage failure is logged, never fails the action itself.
@@ -45,7 +45,7 @@ pub struct SecurityEventView {
 )]
 pub async fn list(
     State(state): State<AppState>,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, .. }: SetupUser,
 ) -> Result<Json<Vec<SecurityEventView>>, ApiError> {
     let events = state.store().security_events(user.id, 50).await?;
     Ok(Json(

@@ -6,6 +6,7 @@ pub mod events;
 pub mod otp;
 pub mod outbox;
 pub mod phone;
+pub mod sessions;
 pub mod two_factor;
 
 use agentdesk_core::domain::User;

@@ -14,7 +14,7 @@ use agentdesk_core::domain::{Invalid, PhoneE164, TwoFactorMethod};
 use super::otp::{self, ChallengeView, Purpose};
 use crate::delivery::Channel;
 use crate::http::error::ErrorBody;
-use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx};
+use crate::http::{ApiError, ApiJson, RequestCtx, SetupUser};
 use crate::profile::me::MeView;
 use crate::state::AppState;
 
@@ -47,7 +47,7 @@ pub struct PhoneStep {
 )]
 pub async fn start(
     State(state): State<AppState>,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, .. }: SetupUser,
     ApiJson(body): ApiJson<PhoneChange>,
 ) -> Result<Json<PhoneStep>, ApiError> {
     let new = PhoneE164::parse(body.country.as_deref(), &body.number)
@@ -88,7 +88,7 @@ pub struct PhoneCode {
 pub async fn verify(
     State(state): State<AppState>,
     ctx: RequestCtx,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, .. }: SetupUser,
     ApiJson(body): ApiJson<PhoneCode>,
 ) -> Result<Json<PhoneStep>, ApiError> {
     let purpose = match state.store().challenge(&body.challenge_id).await? {
@@ -144,7 +144,7 @@ pub async fn verify(
 pub async fn remove(
     State(state): State<AppState>,
     ctx: RequestCtx,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, .. }: SetupUser,
 ) -> Result<Json<MeView>, ApiError> {
     if user.two_factor == Some(TwoFactorMethod::Sms) {
         return Err(ApiError::PhoneInUse);

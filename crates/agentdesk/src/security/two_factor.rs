@@ -6,16 +6,19 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
 use agentdesk_core::domain::{Invalid, TwoFactorMethod, User};
+use agentdesk_core::store::SessionKind;
 
 use super::otp::{self, ChallengeView, Purpose};
 use crate::delivery::Channel;
 use crate::http::error::ErrorBody;
-use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx};
+use crate::http::{ApiError, ApiJson, RequestCtx, SetupUser, cookies};
 use crate::profile::me::MeView;
 use crate::state::AppState;
 
@@ -64,10 +67,13 @@ fn parse_method(raw: &str) -> Result<TwoFactorMethod, ApiError> {
 )]
 pub async fn challenge(
     State(state): State<AppState>,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, .. }: SetupUser,
     ApiJson(body): ApiJson<ChallengeRequest>,
 ) -> Result<Json<ChallengeView>, ApiError> {
     let method = parse_method(&body.method)?;
+    if body.action == Action::Disable && company_requires(&state, &user).await? {
+        return Err(ApiError::TwoFactorRequired);
+    }
     let target = match (body.action, user.two_factor) {
         (Action::Enable, None) => method,
         (Action::Disable, Some(current)) => current,
@@ -103,9 +109,9 @@ pub struct TwoFactorChange {
 pub async fn apply(
     State(state): State<AppState>,
     ctx: RequestCtx,
-    ApiUser { user, .. }: ApiUser,
+    SetupUser { user, session }: SetupUser,
     ApiJson(body): ApiJson<TwoFactorChange>,
-) -> Result<Json<MeView>, ApiError> {
+) -> Result<Response, ApiError> {
     let method = parse_method(&body.method)?;
     // The request must ask for exactly what the code was sent for.
     let pending = otp::load(&state, &body.challenge_id, user.id, Purpose::TwoFactor).await?;
@@ -162,5 +168,31 @@ pub async fn apply(
         _ => Channel::Email,
     };
     super::confirm_elsewhere(&state, &updated, changed, notice).await;
-    Ok(Json(MeView::of(&updated, ctx.locale)))
+    let mut res = Json(MeView::of(&updated, ctx.locale)).into_response();
+    // A user who had to set up a second factor first is now fully signed in (a new session id).
+    if session.kind == SessionKind::SetupSecondFactor && updated.two_factor.is_some() {
+        state.sessions().end(&session.token_hash).await?;
+        let token = state
+            .sessions()
+            .start(
+                &updated,
+                SessionKind::Full,
+                ctx.ip.clone(),
+                ctx.user_agent.clone(),
+            )
+            .await?;
+        if let Some(cookie) = cookies::session_cookie(&token, state.config().https()) {
+            res.headers_mut().insert(header::SET_COOKIE, cookie);
+        }
+    }
+    Ok(res)
+}
+
+/// Whether the user's company requires a second factor.
+pub async fn company_requires(state: &AppState, user: &User) -> Result<bool, ApiError> {
+    Ok(state
+        .store()
+        .company(user.company_id)
+        .await?
+        .is_some_and(|c| c.require_two_factor))
 }

@@ -136,3 +136,20 @@ for (const button of document.querySelectorAll('[data-action="deactivate"], [dat
     toast(status === 0 ? network : errorMessage(data, network), 'error');
   });
 }
+
+// The company's policy: require two-factor authentication for everyone.
+const policy = document.getElementById('policy-2fa');
+if (policy) {
+  policy.addEventListener('change', async () => {
+    const wanted = policy.checked;
+    policy.disabled = true;
+    const { ok, status, data } = await api('PUT', '/api/v1/admin/security', { require_two_factor: wanted });
+    policy.disabled = false;
+    if (ok) {
+      toast(wanted ? policy.dataset.msgOn : policy.dataset.msgOff, 'success');
+      return;
+    }
+    policy.checked = !wanted;
+    toast(status === 0 ? policy.dataset.msgFailed : errorMessage(data, policy.dataset.msgFailed), 'error');
+  });
+}

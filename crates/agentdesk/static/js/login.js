@@ -1,7 +1,10 @@
 // The sign-in page: sends email and password to the API, shows what went wrong in the user's
-// language, and switches the page language before signing in (a cookie the server reads).
+// language, asks for the one-time code when the account has two-factor authentication (with a
+// resend button that counts down), and switches the page language before signing in (a cookie
+// the server reads).
 
-import { api, errorMessage, setBusy } from './api.js';
+import { api, errorMessage, setBusy, toast } from './api.js';
+import { countdown, fill, keepDigits } from './otp.js';
 
 const form = document.getElementById('login-form');
 const errorBox = document.getElementById('login-error');
@@ -45,6 +48,16 @@ form.addEventListener('submit', async (event) => {
     location.assign('/inbox');
     return;
   }
+  if (ok && data && data.status === 'two_factor_setup_required') {
+    // The company requires a second factor: set one up first.
+    location.assign('/preferences/security');
+    return;
+  }
+  if (ok && data && data.status === 'otp_required') {
+    setBusy(submit, false);
+    askForCode(data.challenge);
+    return;
+  }
   setBusy(submit, false);
   showError(status === 0 ? form.dataset.msgNetwork : errorMessage(data, form.dataset.msgNetwork));
   if (status === 401) {
@@ -63,3 +76,89 @@ language.addEventListener('change', () => {
   document.cookie = `agentdesk_lang=${value}; Path=/; SameSite=Lax; Max-Age=31536000${secure}`;
   location.reload();
 });
+
+// ---------------------------------------------------------------------------------------------
+// The second step: the code
+
+const otpForm = document.getElementById('otp-form');
+const otpCode = document.getElementById('otp-code');
+const otpError = document.getElementById('otp-error');
+const otpSubmit = document.getElementById('otp-submit');
+const resend = document.getElementById('otp-resend');
+let challenge = null;
+let stopCountdown = () => {};
+
+function showOtpError(message) {
+  otpError.textContent = message;
+  otpError.hidden = false;
+}
+
+function startCountdown() {
+  stopCountdown();
+  stopCountdown = countdown(resend, challenge.resend_after, {
+    ready: otpForm.dataset.msgResend,
+    waiting: otpForm.dataset.msgResendIn,
+  });
+}
+
+function askForCode(next) {
+  challenge = next;
+  form.hidden = true;
+  otpForm.hidden = false;
+  document.getElementById('login-heading').textContent = otpForm.dataset.title;
+  document.getElementById('login-subtitle').hidden = true;
+  document.getElementById('otp-text').textContent = fill(otpForm.dataset.msgSent, { destination: challenge.destination_hint });
+  otpError.hidden = true;
+  otpCode.value = '';
+  startCountdown();
+  otpCode.focus();
+}
+
+keepDigits(otpCode);
+otpCode.addEventListener('input', () => {
+  if (!otpError.hidden) otpError.hidden = true;
+});
+
+otpForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (otpSubmit.disabled || !challenge) return;
+  const code = otpCode.value.trim();
+  if (code.length !== 6) {
+    otpCode.setAttribute('aria-invalid', 'true');
+    otpCode.focus();
+    return;
+  }
+  otpCode.removeAttribute('aria-invalid');
+  setBusy(otpSubmit, true, otpSubmit.dataset.msgSubmitting);
+  const { ok, status, data } = await api('POST', '/api/v1/auth/otp', { challenge_id: challenge.id, code });
+  if (ok && data && data.status === 'authenticated') {
+    location.assign('/inbox');
+    return;
+  }
+  setBusy(otpSubmit, false);
+  showOtpError(status === 0 ? otpForm.dataset.msgNetwork : errorMessage(data, otpForm.dataset.msgNetwork));
+  if (status === 401 && data && data.error && data.error.code === 'unauthenticated') {
+    // The half-session ended (it lasts 15 minutes): start over.
+    location.reload();
+    return;
+  }
+  otpCode.select();
+  otpCode.focus();
+});
+
+resend.addEventListener('click', async () => {
+  if (!challenge || resend.disabled) return;
+  resend.disabled = true;
+  const { ok, status, data } = await api('POST', '/api/v1/auth/otp/resend', { challenge_id: challenge.id });
+  if (ok && data) {
+    challenge = data;
+    startCountdown();
+    toast(otpForm.dataset.msgResent, 'success');
+    otpCode.focus();
+    return;
+  }
+  resend.disabled = false;
+  showOtpError(status === 0 ? otpForm.dataset.msgNetwork : errorMessage(data, otpForm.dataset.msgNetwork));
+});
+
+document.getElementById('otp-back').addEventListener('click', () => location.reload());

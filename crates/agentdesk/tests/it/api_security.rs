@@ -413,7 +413,130 @@ async fn phone_change_through_both_numbers(backend: Backend) {
     assert_eq!(me["phone"], Value::Null);
 }
 
-on_both_backends!(email_two_factor_sign_in, phone_change_through_both_numbers);
+async fn admin_policy_forces_setup(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let admin = app.admin().await;
+    let agent = app.agent(1).await;
+    let (status, _) = put(
+        &agent,
+        &app,
+        "/api/v1/admin/security",
+        json!({"require_two_factor": true}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, policy) = put(
+        &admin,
+        &app,
+        "/api/v1/admin/security",
+        json!({"require_two_factor": true}),
+    )
+    .await;
+    assert_eq!(
+        (status, policy),
+        (StatusCode::OK, json!({"require_two_factor": true}))
+    );
+    let (_, policy) = json(
+        admin
+            .get(app.url("/api/v1/admin/security"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(policy["require_two_factor"], true);
+
+    // Without a second factor: straight to setting one up, and nothing else.
+    let browser = app.client();
+    let (status, step) = json(
+        app.login_response(&browser, "agent2@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, step["status"].as_str()),
+        (StatusCode::OK, Some("two_factor_setup_required"))
+    );
+    for path in [
+        "/api/v1/conversations",
+        "/api/v1/agents",
+        "/api/v1/me/password/strength",
+    ] {
+        let res = browser.get(app.url(path)).send().await.unwrap();
+        assert!(
+            matches!(
+                res.status(),
+                StatusCode::UNAUTHORIZED | StatusCode::METHOD_NOT_ALLOWED
+            ),
+            "{path}: {}",
+            res.status()
+        );
+    }
+    let page = browser.get(app.url("/inbox")).send().await.unwrap();
+    assert_eq!(page.headers()["location"], "/preferences/security");
+    let page = browser
+        .get(app.url("/preferences/security"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let (status, me) = json(browser.get(app.url("/api/v1/me")).send().await.unwrap()).await;
+    assert_eq!(
+        (status, me["two_factor"]["enabled"].as_bool()),
+        (StatusCode::OK, Some(false))
+    );
+
+    enable_email_2fa(&app, &browser, "agent2@demo.test").await;
+    let (status, _) = json(
+        browser
+            .get(app.url("/api/v1/conversations"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "fully signed in once set up");
+    // While the company requires it, it cannot be turned off.
+    let (status, body) = post(
+        &browser,
+        &app,
+        "/api/v1/me/two-factor/challenge",
+        json!({"action": "disable", "method": "email"}),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::CONFLICT, "two_factor_required")
+    );
+    // Next time: the code step.
+    let (_, step) = json(
+        app.login_response(&app.client(), "agent2@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    assert_eq!(step["status"], "otp_required");
+
+    // Lifting the policy signs people in as before.
+    put(
+        &admin,
+        &app,
+        "/api/v1/admin/security",
+        json!({"require_two_factor": false}),
+    )
+    .await;
+    let (_, step) = json(
+        app.login_response(&app.client(), "agent3@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    assert_eq!(step["status"], "authenticated");
+}
+
+on_both_backends!(
+    email_two_factor_sign_in,
+    phone_change_through_both_numbers,
+    admin_policy_forces_setup
+);
 
 /// A fresh email challenge for enabling 2FA; returns (challenge id, code).
 async fn enable_challenge(app: &TestApp, client: &reqwest::Client) -> (String, String) {
@@ -769,4 +892,78 @@ async fn the_outbox_exists_only_in_outbox_mode() {
         (status, error_code(&body).as_str()),
         (StatusCode::SERVICE_UNAVAILABLE, "delivery_failed")
     );
+}
+
+#[tokio::test]
+async fn active_sessions_and_signing_out_the_others() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let here = app.agent(1).await;
+    let phone = app.agent(1).await;
+    let colleague = app.agent(2).await;
+    let (status, list) = json(
+        here.get(app.url("/api/v1/me/sessions"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let list = list.as_array().unwrap().clone();
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert_eq!(list.iter().filter(|s| s["current"] == true).count(), 1);
+    assert!(
+        list.iter()
+            .all(|s| s["id"].as_str().unwrap().len() == 12 && s["kind"] == "full")
+    );
+
+    let (status, done) = json(
+        here.delete(app.url("/api/v1/me/sessions"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!((status, done), (StatusCode::OK, json!({"ended": 1})));
+    assert_eq!(
+        phone
+            .get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        here.get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        colleague
+            .get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
+    let (_, list) = json(
+        here.get(app.url("/api/v1/me/sessions"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (_, events) = json(
+        here.get(app.url("/api/v1/me/security-events"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(events[0]["kind"], "signed_out_others");
 }

@@ -1,6 +1,7 @@
 //! Browser tests: the real pages and ES modules in headless Chromium, driven over WebDriver.
 //! Each test gets its own chromedriver and profile. Screenshots land in `target/screenshots/`.
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -19,6 +20,12 @@ pub struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // chromedriver runs in its own process group with the Chromium it started: end them all,
+        // or every test run would leave browsers behind.
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.driver.id())])
+            .stderr(Stdio::null())
+            .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -45,6 +52,7 @@ pub async fn browser() -> Option<Browser> {
     let port = free_port();
     let driver = Command::new(CHROMEDRIVER)
         .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
+        .process_group(0)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -166,6 +174,18 @@ impl Browser {
         self.fill("#password", password).await;
         self.click("#login-submit").await;
         self.wait_for_path("/inbox").await;
+    }
+
+    /// Signs out through the account menu and waits for the sign-in page.
+    pub async fn sign_out(&self) {
+        self.click("#me-button").await;
+        self.wait_js(
+            "the menu to open",
+            "!document.getElementById('me-menu').hidden",
+        )
+        .await;
+        self.click("#sign-out").await;
+        self.wait_for_path("/login").await;
     }
 
     /// No element is wider than the viewport (nothing to scroll sideways).

@@ -1,0 +1,37 @@
+// What the code screens share: filling %slots% into the server's sentences, and the resend
+// button that counts down to the moment the server accepts a new send.
+
+/** Replaces `%name%` slots in a translated sentence. */
+export function fill(template, slots) {
+  return template.replace(/%([a-z_]+)%/g, (whole, name) => (name in slots ? String(slots[name]) : whole));
+}
+
+/**
+ * Keeps `button` disabled and counting down ("New code in 42 s") until `resendAfter` (RFC 3339),
+ * then enables it with its ready label. Returns a function that stops the countdown.
+ */
+export function countdown(button, resendAfter, { ready, waiting }) {
+  const due = Date.parse(resendAfter) || Date.now();
+  let timer = 0;
+  const tick = () => {
+    const left = Math.ceil((due - Date.now()) / 1000);
+    if (left <= 0) {
+      button.disabled = false;
+      button.textContent = ready;
+      return;
+    }
+    button.disabled = true;
+    button.textContent = fill(waiting, { seconds: left });
+    timer = setTimeout(tick, Math.min(1000, due - Date.now()));
+  };
+  tick();
+  return () => clearTimeout(timer);
+}
+
+/** Only digits, at most six: what a code field accepts as the user types or pastes. */
+export function keepDigits(input) {
+  input.addEventListener('input', () => {
+    const digits = input.value.replace(/\D/g, '').slice(0, 6);
+    if (digits !== input.value) input.value = digits;
+  });
+}

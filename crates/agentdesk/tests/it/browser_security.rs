@@ -1,0 +1,268 @@
+//! Issue 5 in headless Chromium: turning on 2FA by email with the code from the dev outbox, then
+//! signing in with a code; changing the phone number through both verifications.
+
+use std::time::Duration;
+
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::api_security::six_digits;
+use crate::browser::{Browser, browser};
+use crate::helpers::*;
+
+/// Waits for a message to `to` that is not one of `seen` and returns its code.
+async fn fresh_code(app: &TestApp, to: &str, seen: &mut Vec<String>) -> String {
+    let known = seen.clone();
+    let body = eventually(
+        &format!("a new code to {to}"),
+        Duration::from_secs(10),
+        || {
+            let known = known.clone();
+            async move {
+                let (_, list) = json(reqwest::get(app.url("/api/v1/dev/outbox")).await.ok()?).await;
+                let body = list.as_array()?.iter().find(|m| m["to"] == to)?["body"]
+                    .as_str()?
+                    .to_owned();
+                (!known.contains(&body)).then_some(body)
+            }
+        },
+    )
+    .await;
+    seen.push(body.clone());
+    six_digits(&body)
+}
+
+async fn enter_code(b: &Browser, code: &str) {
+    b.wait_js(
+        "the code dialog",
+        "document.getElementById('otp-dialog').open",
+    )
+    .await;
+    b.fill("#otp-code", code).await;
+    b.click("#otp-confirm").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn enable_email_2fa_then_sign_in_with_a_code() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let mut seen = Vec::new();
+    b.sign_in(&app, "agent1@demo.test", DEMO_PASSWORD).await;
+    b.client
+        .goto(&app.url("/preferences/security"))
+        .await
+        .unwrap();
+    b.wait_for_path("/preferences/security").await;
+    assert_eq!(b.text("#tfa-state").await, "Off");
+    b.screenshot("security-off").await;
+
+    b.click(".switch").await;
+    b.wait_js(
+        "the code dialog",
+        "document.getElementById('otp-dialog').open",
+    )
+    .await;
+    let text = b.text("#otp-text").await;
+    assert!(text.contains("a•••@demo.test"), "{text}");
+    // The resend button counts down first.
+    let resend = b.text("#otp-resend").await;
+    assert!(resend.starts_with("New code in"), "{resend}");
+    b.screenshot("security-code-dialog").await;
+    // A wrong code is explained in place.
+    b.fill("#otp-code", "000000").await;
+    b.click("#otp-confirm").await;
+    let error = b
+        .wait_js(
+            "the error",
+            "document.getElementById('otp-error').textContent",
+        )
+        .await;
+    assert_eq!(error, json!("That code is not correct."));
+    let code = fresh_code(&app, "agent1@demo.test", &mut seen).await;
+    enter_code(&b, &code).await;
+    b.wait_js("2FA on", "document.getElementById('tfa-state').textContent === 'On' && !document.getElementById('otp-dialog').open").await;
+    let events = b
+        .wait_js(
+            "the events list",
+            "document.querySelector('#security-events .events__label')?.textContent",
+        )
+        .await;
+    assert_eq!(events, json!("Two-factor authentication turned on"));
+    b.screenshot("security-on").await;
+
+    // Sign out, then in: password, then the code.
+    b.sign_out().await;
+    b.fill("#email", "agent1@demo.test").await;
+    b.fill("#password", DEMO_PASSWORD).await;
+    b.click("#login-submit").await;
+    b.wait_js(
+        "the code step",
+        "!document.getElementById('otp-form').hidden",
+    )
+    .await;
+    let text = b.text("#otp-text").await;
+    assert!(text.contains("a•••@demo.test"), "{text}");
+    assert_eq!(b.text("#login-heading").await, "Enter your code");
+    assert_eq!(
+        b.wait_js("the resend countdown", "document.getElementById('otp-resend').disabled && document.getElementById('otp-resend').textContent").await.as_str().map(|s| s.starts_with("New code in")),
+        Some(true)
+    );
+    b.screenshot("login-code").await;
+    // The half-session cannot open the inbox.
+    let code = fresh_code(&app, "agent1@demo.test", &mut seen).await;
+    b.fill("#otp-code", &code).await;
+    b.click("#otp-submit").await;
+    b.wait_for_path("/inbox").await;
+    assert_eq!(b.text(".me-button__name").await, "Mia Chen");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn change_the_phone_number_through_both_verifications() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let mut seen = Vec::new();
+    b.sign_in(&app, "agent2@demo.test", DEMO_PASSWORD).await;
+    b.client
+        .goto(&app.url("/preferences/security"))
+        .await
+        .unwrap();
+    b.wait_for_path("/preferences/security").await;
+    // SMS needs a phone first.
+    assert_eq!(
+        b.wait_js(
+            "sms disabled",
+            "document.querySelector('input[value=sms]').disabled"
+        )
+        .await,
+        json!(true)
+    );
+    // The picker speaks the page's language.
+    let us = b.wait_js("the picker", "[...document.getElementById('phone-country').options].find((o) => o.value === 'US')?.textContent").await;
+    assert_eq!(us, json!("United States (+1)"));
+
+    // A number that is not valid for its country is explained in place.
+    b.client
+        .find(Locator::Css("#phone-country option[value='US']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.fill("#phone-number", "123").await;
+    b.click("#phone-save").await;
+    let error = b
+        .wait_js(
+            "the field error",
+            "document.getElementById('number-error').textContent",
+        )
+        .await;
+    assert!(error.as_str().is_some_and(|e| !e.is_empty()));
+
+    // First number: one code, to it.
+    b.fill("#phone-number", "(415) 555-2671").await;
+    b.click("#phone-save").await;
+    let code = fresh_code(&app, "+14155552671", &mut seen).await;
+    let text = b.wait_js("the dialog text", "document.getElementById('otp-dialog').open && document.getElementById('otp-text').textContent").await;
+    assert!(text.as_str().unwrap().contains("•••• ••71"), "{text}");
+    enter_code(&b, &code).await;
+    b.wait_js(
+        "the saved number",
+        "document.getElementById('phone-current').textContent.includes('+14155552671')",
+    )
+    .await;
+    assert_eq!(
+        b.wait_js(
+            "sms enabled",
+            "!document.querySelector('input[value=sms]').disabled && 'yes'"
+        )
+        .await,
+        json!("yes")
+    );
+
+    // Changing it: the old number first, then the new one.
+    b.client
+        .find(Locator::Css("#phone-country option[value='BR']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.fill("#phone-number", "11 91234-5678").await;
+    b.click("#phone-save").await;
+    let old = fresh_code(&app, "+14155552671", &mut seen).await;
+    let text = b.wait_js("the old-number step", "document.getElementById('otp-dialog').open && document.getElementById('otp-text').textContent").await;
+    assert!(text.as_str().unwrap().contains("current number"), "{text}");
+    b.screenshot("phone-old-step").await;
+    enter_code(&b, &old).await;
+    let new = fresh_code(&app, "+5511912345678", &mut seen).await;
+    let text = b.wait_js("the new-number step", "document.getElementById('otp-dialog').open && document.getElementById('otp-text').textContent.includes('new number') && document.getElementById('otp-text').textContent").await;
+    assert!(text.as_str().unwrap().contains("•••• ••78"), "{text}");
+    let me = app.user_id("agent2@demo.test").await;
+    let stored = app
+        .state
+        .store()
+        .user(agentdesk_core::domain::UserId(me))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        stored.phone.unwrap().as_str(),
+        "+14155552671",
+        "unchanged until the new number is verified"
+    );
+    enter_code(&b, &new).await;
+    b.wait_js(
+        "the new number",
+        "document.getElementById('phone-current').textContent.includes('+5511912345678')",
+    )
+    .await;
+    b.screenshot("phone-changed").await;
+    let stored = app
+        .state
+        .store()
+        .user(agentdesk_core::domain::UserId(me))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.phone.unwrap().as_str(), "+5511912345678");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_policy_forces_two_factor_setup() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let mut seen = Vec::new();
+    b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
+    b.client.goto(&app.url("/admin/agents")).await.unwrap();
+    b.wait_for_path("/admin/agents").await;
+    b.click(".policy .switch").await;
+    let toast = b
+        .wait_js("the toast", "document.getElementById('toast').textContent")
+        .await;
+    assert_eq!(
+        toast,
+        json!("Two-factor authentication is now required for everyone.")
+    );
+    b.screenshot("admin-require-2fa").await;
+    b.sign_out().await;
+
+    // An agent without 2FA lands on the Security page and can go nowhere else.
+    b.fill("#email", "agent3@demo.test").await;
+    b.fill("#password", DEMO_PASSWORD).await;
+    b.click("#login-submit").await;
+    b.wait_for_path("/preferences/security").await;
+    assert!(
+        b.text("#setup-banner")
+            .await
+            .contains("requires two-factor")
+    );
+    b.screenshot("security-setup-required").await;
+    b.client.goto(&app.url("/inbox")).await.unwrap();
+    b.wait_for_path("/preferences/security").await;
+
+    b.click(".switch").await;
+    let code = fresh_code(&app, "agent3@demo.test", &mut seen).await;
+    enter_code(&b, &code).await;
+    b.wait_for_path("/inbox").await;
+    assert_eq!(b.text(".me-button__name").await, "Sara Haddad");
+}
