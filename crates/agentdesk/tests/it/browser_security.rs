@@ -62,11 +62,25 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
         "document.getElementById('otp-dialog').open",
     )
     .await;
-    let text = b.text("#otp-text").await;
-    assert!(text.contains("a•••@demo.test"), "{text}");
+    // textContent: the dialog fades in, and WebDriver reports no text while it is transparent.
+    let text = b
+        .wait_js(
+            "the dialog text",
+            "document.getElementById('otp-text').textContent",
+        )
+        .await;
+    assert!(text.as_str().unwrap().contains("a•••@demo.test"), "{text}");
     // The resend button counts down first.
-    let resend = b.text("#otp-resend").await;
-    assert!(resend.starts_with("New code in"), "{resend}");
+    let resend = b
+        .wait_js(
+            "the countdown",
+            "document.getElementById('otp-resend').textContent",
+        )
+        .await;
+    assert!(
+        resend.as_str().unwrap().starts_with("New code in"),
+        "{resend}"
+    );
     b.screenshot("security-code-dialog").await;
     // A wrong code is explained in place.
     b.fill("#otp-code", "000000").await;
@@ -81,13 +95,12 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
     let code = fresh_code(&app, "agent1@demo.test", &mut seen).await;
     enter_code(&b, &code).await;
     b.wait_js("2FA on", "document.getElementById('tfa-state').textContent === 'On' && !document.getElementById('otp-dialog').open").await;
-    let events = b
-        .wait_js(
-            "the events list",
-            "document.querySelector('#security-events .events__label')?.textContent",
-        )
-        .await;
-    assert_eq!(events, json!("Two-factor authentication turned on"));
+    // The list reloads after the change: wait for the newest entry to be this one.
+    b.wait_js(
+        "the events list",
+        "document.querySelector('#security-events .events__label')?.textContent === 'Two-factor authentication turned on'",
+    )
+    .await;
     b.screenshot("security-on").await;
 
     // Sign out, then in: password, then the code.
@@ -100,8 +113,13 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
         "!document.getElementById('otp-form').hidden",
     )
     .await;
-    let text = b.text("#otp-text").await;
-    assert!(text.contains("a•••@demo.test"), "{text}");
+    let text = b
+        .wait_js(
+            "the code text",
+            "document.getElementById('otp-text').textContent",
+        )
+        .await;
+    assert!(text.as_str().unwrap().contains("a•••@demo.test"), "{text}");
     assert_eq!(b.text("#login-heading").await, "Enter your code");
     assert_eq!(
         b.wait_js("the resend countdown", "document.getElementById('otp-resend').disabled && document.getElementById('otp-resend').textContent").await.as_str().map(|s| s.starts_with("New code in")),
