@@ -96,6 +96,8 @@ pub async fn change_password(
         other_sessions_ended = ended,
         "password changed"
     );
+    crate::security::events::record(&state, user.id, "password_changed", None, ctx.ip.as_deref())
+        .await;
     let mut res = StatusCode::NO_CONTENT.into_response();
     if let Some(cookie) = cookies::session_cookie(&token, state.config().https()) {
         res.headers_mut().insert(header::SET_COOKIE, cookie);

@@ -418,6 +418,14 @@ async fn password_change(backend: Backend) {
         "other users are untouched"
     );
 
+    let (_, events) = json(
+        here.get(app.url("/api/v1/me/security-events"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(events[0]["kind"], "password_changed", "{events}");
     let fresh = app.client();
     assert_eq!(
         app.login_response(&fresh, "agent1@demo.test", DEMO_PASSWORD)
