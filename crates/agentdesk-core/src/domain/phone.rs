@@ -47,13 +47,6 @@ impl PhoneE164 {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-
-    /// What a code screen shows: the last two digits only (`•••• ••23`).
-    pub fn hint(&self) -> String {
-        let digits: Vec<char> = self.0.chars().filter(char::is_ascii_digit).collect();
-        let tail: String = digits[digits.len().saturating_sub(2)..].iter().collect();
-        format!("•••• ••{tail}")
-    }
 }
 
 impl std::fmt::Display for PhoneE164 {
@@ -63,19 +56,22 @@ impl std::fmt::Display for PhoneE164 {
 }
 
 /// Every region libphonenumber knows, with its calling code (`("BR", 55)`), sorted by region code:
-/// the country picker's options.
-pub fn regions() -> Vec<(String, u16)> {
-    let db = &*phonenumber::metadata::DATABASE;
-    let mut out = Vec::new();
-    for a in b'A'..=b'Z' {
-        for b in b'A'..=b'Z' {
-            let id = String::from_utf8(vec![a, b]).unwrap_or_default();
-            if let Some(meta) = db.by_id(id.as_str()) {
-                out.push((id, meta.country_code()));
+/// the country picker's options. Computed once.
+pub fn regions() -> &'static [(String, u16)] {
+    static REGIONS: std::sync::OnceLock<Vec<(String, u16)>> = std::sync::OnceLock::new();
+    REGIONS.get_or_init(|| {
+        let db = &*phonenumber::metadata::DATABASE;
+        let mut out = Vec::new();
+        for a in 'A'..='Z' {
+            for b in 'A'..='Z' {
+                let id = format!("{a}{b}");
+                if let Some(meta) = db.by_id(id.as_str()) {
+                    out.push((id, meta.country_code()));
+                }
             }
         }
-    }
-    out
+        out
+    })
 }
 
 /// The region of a stored number (`+5511…` → `BR`), for preselecting the picker.
@@ -157,9 +153,5 @@ mod tests {
     fn stored_values_must_be_exact_e164() {
         assert!(PhoneE164::from_e164("+14155552671").is_ok());
         assert!(PhoneE164::from_e164("+1 415 555 2671").is_err());
-        assert_eq!(
-            PhoneE164::from_e164("+14155552671").unwrap().hint(),
-            "•••• ••71"
-        );
     }
 }

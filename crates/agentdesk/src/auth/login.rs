@@ -228,7 +228,7 @@ pub async fn resend(
     ApiJson(body): ApiJson<ResendRequest>,
 ) -> Result<axum::Json<ChallengeView>, ApiError> {
     let (_, user) = pending_user(&ctx)?;
-    let challenge = otp::load(&state, &body.challenge_id, user.id, Purpose::Login).await?;
+    let challenge = otp::load(&state, &body.challenge_id, user.id, &[Purpose::Login]).await?;
     Ok(axum::Json(otp::resend(&state, &user, &challenge).await?))
 }
 

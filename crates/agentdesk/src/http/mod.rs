@@ -6,6 +6,7 @@ pub mod cookies;
 pub mod error;
 pub mod extract;
 pub mod middleware;
+pub mod multipart;
 pub mod page;
 
 pub use context::RequestCtx;

@@ -5,6 +5,7 @@
 use axum::extract::Multipart;
 
 use crate::http::ApiError;
+use crate::http::multipart::{form_error, read_file};
 
 /// WhatsApp's limits by media type (PRODUCT.md: image 5 MB, video/audio 16 MB, document 100 MB).
 pub const IMAGE_MAX: usize = 5 * 1024 * 1024;
@@ -89,13 +90,17 @@ pub struct Upload {
     pub reply_to: Option<String>,
 }
 
+fn too_large() -> ApiError {
+    ApiError::FileTooLarge
+}
+
 /// Reads the form, stopping as soon as the file passes the largest limit (413).
 pub async fn read(mut form: Multipart) -> Result<Upload, ApiError> {
     let mut upload = Upload::default();
     while let Some(mut field) = form
         .next_field()
         .await
-        .map_err(|e| ApiError::MalformedBody(e.body_text()))?
+        .map_err(|e| form_error(e, too_large))?
     {
         match field.name().unwrap_or_default() {
             "file" => {
@@ -106,32 +111,12 @@ pub async fn read(mut form: Multipart) -> Result<Upload, ApiError> {
                     .filter(|c| !c.is_control())
                     .take(200)
                     .collect::<String>();
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field
-                    .chunk()
-                    .await
-                    .map_err(|e| ApiError::MalformedBody(e.body_text()))?
-                {
-                    if bytes.len() + chunk.len() > DOCUMENT_MAX {
-                        return Err(ApiError::FileTooLarge);
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
+                let bytes = read_file(&mut field, DOCUMENT_MAX, too_large).await?;
                 upload.file = Some((bytes, name));
             }
-            "text" => {
-                upload.text = field
-                    .text()
-                    .await
-                    .map_err(|e| ApiError::MalformedBody(e.body_text()))?
-            }
+            "text" => upload.text = field.text().await.map_err(|e| form_error(e, too_large))?,
             "reply_to" => {
-                upload.reply_to = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|e| ApiError::MalformedBody(e.body_text()))?,
-                )
+                upload.reply_to = Some(field.text().await.map_err(|e| form_error(e, too_large))?)
             }
             other => return Err(ApiError::BodyMismatch(format!("unknown field {other:?}"))),
         }

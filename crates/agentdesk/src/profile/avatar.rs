@@ -6,15 +6,15 @@ use std::time::Duration;
 
 use agentdesk_core::domain::{AvatarRef, User};
 use axum::Json;
-use axum::extract::multipart::MultipartError;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use utoipa::ToSchema;
 
 use super::me::MeView;
 use super::picture::{self, Crop, PictureError};
 use crate::http::error::ErrorBody;
+use crate::http::multipart::{form_error, read_file};
 use crate::http::{ApiError, ApiUser, RequestCtx};
 use crate::state::AppState;
 
@@ -86,33 +86,26 @@ pub struct AvatarUpload {
     pub crop_size: Option<u32>,
 }
 
-fn form_error(e: MultipartError) -> ApiError {
-    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        ApiError::AvatarTooLarge
-    } else {
-        ApiError::MalformedBody(e.body_text())
-    }
+fn too_large() -> ApiError {
+    ApiError::AvatarTooLarge
 }
 
 /// Reads the form, stopping as soon as the picture passes 5 MB.
 async fn read_form(mut form: Multipart) -> Result<(Vec<u8>, Option<Crop>), ApiError> {
     let mut file = None;
     let mut crop = [None; 3];
-    while let Some(mut field) = form.next_field().await.map_err(form_error)? {
+    while let Some(mut field) = form
+        .next_field()
+        .await
+        .map_err(|e| form_error(e, too_large))?
+    {
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
             "file" => {
-                let mut bytes = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(form_error)? {
-                    if bytes.len() + chunk.len() > MAX_BYTES {
-                        return Err(ApiError::AvatarTooLarge);
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                file = Some(bytes);
+                file = Some(read_file(&mut field, MAX_BYTES, too_large).await?);
             }
             "crop_x" | "crop_y" | "crop_size" => {
-                let text = field.text().await.map_err(form_error)?;
+                let text = field.text().await.map_err(|e| form_error(e, too_large))?;
                 let value = text
                     .trim()
                     .parse::<u32>()

@@ -57,7 +57,7 @@ pub struct SecurityPage {
     pub method: &'static str,
     /// The picker's preselected region (the phone's, else empty: the browser's locale decides).
     pub region: String,
-    pub regions: Vec<(String, u16)>,
+    pub regions: &'static [(String, u16)],
     pub event_labels: Vec<(&'static str, String)>,
     /// The company requires a second factor and the user has none yet.
     pub setup: bool,

@@ -49,6 +49,17 @@ impl Purpose {
         }
     }
 
+    fn parse(raw: &str) -> Option<Self> {
+        [
+            Purpose::Login,
+            Purpose::TwoFactor,
+            Purpose::PhoneOld,
+            Purpose::PhoneNew,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == raw)
+    }
+
     /// The message key of the text that carries the code.
     fn message_key(self) -> &'static str {
         match self {
@@ -74,13 +85,15 @@ pub struct ChallengeView {
 }
 
 impl ChallengeView {
-    pub fn of(c: &Challenge) -> Self {
+    /// A code sent at `sent_at`: it expires after `CODE_TTL_SECS`, may be resent after
+    /// `RESEND_COOLDOWN_SECS`.
+    fn sent(id: &str, channel: &str, destination: &str, sent_at: Timestamp) -> Self {
         Self {
-            id: c.id.clone(),
-            channel: c.channel.clone(),
-            destination_hint: hint(&c.channel, &c.destination),
-            expires_at: c.expires_at.to_rfc3339(),
-            resend_after: c.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
+            id: id.to_owned(),
+            channel: channel.to_owned(),
+            destination_hint: hint(channel, destination),
+            expires_at: sent_at.plus_secs(CODE_TTL_SECS).to_rfc3339(),
+            resend_after: sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
         }
     }
 }
@@ -205,12 +218,7 @@ pub async fn issue(
         .send(&message(&tr, purpose, channel, &code, destination))
         .await
         .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
-    let stored = state
-        .store()
-        .challenge(&id)
-        .await?
-        .ok_or_else(|| ApiError::internal("challenge vanished"))?;
-    Ok(ChallengeView::of(&stored))
+    Ok(ChallengeView::sent(&id, channel.as_str(), destination, now))
 }
 
 /// A new code for a live challenge (the old one stops working), after the cooldown.
@@ -243,12 +251,8 @@ pub async fn resend(
     if !live {
         return Err(ApiError::InvalidCode);
     }
-    let purpose = match challenge.purpose.as_str() {
-        "login" => Purpose::Login,
-        "phone_old" => Purpose::PhoneOld,
-        "phone_new" => Purpose::PhoneNew,
-        _ => Purpose::TwoFactor,
-    };
+    let purpose = Purpose::parse(&challenge.purpose)
+        .ok_or_else(|| ApiError::internal("challenge with an unknown purpose"))?;
     let tr = Tr::new(user.locale.unwrap_or_default());
     let channel = channel_of(&challenge.channel);
     state
@@ -262,12 +266,12 @@ pub async fn resend(
         ))
         .await
         .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
-    let stored = state
-        .store()
-        .challenge(&challenge.id)
-        .await?
-        .ok_or(ApiError::InvalidCode)?;
-    Ok(ChallengeView::of(&stored))
+    Ok(ChallengeView::sent(
+        &challenge.id,
+        &challenge.channel,
+        &challenge.destination,
+        now,
+    ))
 }
 
 /// Loads a challenge for its owner and purpose; anything else looks like a wrong code, so ids
@@ -276,10 +280,10 @@ pub async fn load(
     state: &AppState,
     id: &str,
     user: UserId,
-    purpose: Purpose,
+    purposes: &[Purpose],
 ) -> Result<Challenge, ApiError> {
     match state.store().challenge(id).await? {
-        Some(c) if c.user_id == user && c.purpose == purpose.as_str() => Ok(c),
+        Some(c) if c.user_id == user && purposes.iter().any(|p| c.purpose == p.as_str()) => Ok(c),
         _ => Err(ApiError::InvalidCode),
     }
 }
@@ -293,8 +297,18 @@ pub async fn verify(
     purpose: Purpose,
     code: &str,
 ) -> Result<Challenge, ApiError> {
+    let challenge = load(state, id, user, &[purpose]).await?;
+    verify_loaded(state, challenge, code).await
+}
+
+/// `verify` for a challenge the caller already loaded with `load` (owner and purpose checked).
+pub async fn verify_loaded(
+    state: &AppState,
+    challenge: Challenge,
+    code: &str,
+) -> Result<Challenge, ApiError> {
     let now = state.clock().now();
-    let challenge = load(state, id, user, purpose).await?;
+    let user = challenge.user_id;
     if let Some((failures, last)) = state.store().otp_failures(user).await? {
         let until = last.plus_secs(wait_after(failures));
         if now < until {
@@ -316,7 +330,7 @@ pub async fn verify(
     }
     if !code_matches(&challenge.id, code, &challenge.code_hash) {
         let failures = state.store().otp_failed(&challenge.id, user, now).await?;
-        if purpose == Purpose::Login {
+        if challenge.purpose == Purpose::Login.as_str() {
             super::events::record(state, user, "two_factor_failed", None, None).await;
         }
         let wait = wait_after(failures);

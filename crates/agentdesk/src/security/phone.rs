@@ -91,20 +91,22 @@ pub async fn verify(
     SetupUser { user, .. }: SetupUser,
     ApiJson(body): ApiJson<PhoneCode>,
 ) -> Result<Json<PhoneStep>, ApiError> {
-    let purpose = match state.store().challenge(&body.challenge_id).await? {
-        Some(c) if c.user_id == user.id && c.purpose == Purpose::PhoneOld.as_str() => {
-            Purpose::PhoneOld
-        }
-        _ => Purpose::PhoneNew,
-    };
-    let done = otp::verify(&state, &body.challenge_id, user.id, purpose, &body.code).await?;
+    let pending = otp::load(
+        &state,
+        &body.challenge_id,
+        user.id,
+        &[Purpose::PhoneOld, Purpose::PhoneNew],
+    )
+    .await?;
+    let done = otp::verify_loaded(&state, pending, &body.code).await?;
+    let old_step = done.purpose == Purpose::PhoneOld.as_str();
     let payload: serde_json::Value =
         serde_json::from_str(&done.payload).map_err(ApiError::internal)?;
     let new = payload["new"]
         .as_str()
         .and_then(|p| PhoneE164::from_e164(p).ok())
         .ok_or_else(|| ApiError::internal("phone challenge without its number"))?;
-    if purpose == Purpose::PhoneOld {
+    if old_step {
         let challenge = otp::issue(
             &state,
             &user,

@@ -114,7 +114,7 @@ pub async fn apply(
 ) -> Result<Response, ApiError> {
     let method = parse_method(&body.method)?;
     // The request must ask for exactly what the code was sent for.
-    let pending = otp::load(&state, &body.challenge_id, user.id, Purpose::TwoFactor).await?;
+    let pending = otp::load(&state, &body.challenge_id, user.id, &[Purpose::TwoFactor]).await?;
     let payload: serde_json::Value =
         serde_json::from_str(&pending.payload).map_err(ApiError::internal)?;
     let action: Action =
@@ -126,14 +126,7 @@ pub async fn apply(
     if !fits {
         return Err(ApiError::InvalidCode);
     }
-    otp::verify(
-        &state,
-        &body.challenge_id,
-        user.id,
-        Purpose::TwoFactor,
-        &body.code,
-    )
-    .await?;
+    let pending = otp::verify_loaded(&state, pending, &body.code).await?;
     let (new_method, kind, notice) = match action {
         Action::Enable => (
             Some(method),

@@ -460,6 +460,26 @@ async fn avatar_abuse_cases_get_clear_errors() {
         body["error"]["message"].as_str().unwrap().contains('5'),
         "{body}"
     );
+    // A form over the route's limit in another field: 413 too, not a 400.
+    let form = Form::new()
+        .part(
+            "file",
+            Part::bytes(png_of(&halves(10, 10))).file_name("a.png"),
+        )
+        .text("crop_x", "1".repeat(FIVE_MB + 100_000));
+    let (status, body) = json(
+        agent
+            .put(app.url("/api/v1/me/avatar"))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::PAYLOAD_TOO_LARGE, "file_too_large")
+    );
     // Exactly 5 MB passes the size check (and then fails as an image).
     let mut five = vec![0xFF, 0xD8, 0xFF, 0xE0];
     five.resize(FIVE_MB, 0);

@@ -967,3 +967,32 @@ async fn active_sessions_and_signing_out_the_others() {
     .await;
     assert_eq!(events[0]["kind"], "signed_out_others");
 }
+
+#[tokio::test]
+async fn sends_to_one_destination_are_limited_across_accounts() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let number = json!({"country": "US", "number": "4155552671"});
+    for (n, times) in [(1, 3), (2, 2)] {
+        let agent = app.agent(n).await;
+        for _ in 0..times {
+            let (status, body) = post(&agent, &app, "/api/v1/me/phone", number.clone()).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+    }
+    // Five codes went to that number this hour: a third account cannot send a sixth.
+    let third = app.agent(3).await;
+    let (status, body) = post(&third, &app, "/api/v1/me/phone", number.clone()).await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, "rate_limited")
+    );
+    // Another number is fine for that account.
+    let (status, _) = post(
+        &third,
+        &app,
+        "/api/v1/me/phone",
+        json!({"country": "US", "number": "4155552672"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+}

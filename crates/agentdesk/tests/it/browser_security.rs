@@ -102,6 +102,12 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
     )
     .await;
     b.screenshot("security-on").await;
+    b.wait_js(
+        "the sessions list",
+        "document.querySelector('#sessions-list .badge') && (document.getElementById('sessions-card').scrollIntoView(), true)",
+    )
+    .await;
+    b.screenshot("security-sessions-events").await;
 
     // Sign out, then in: password, then the code.
     b.sign_out().await;
