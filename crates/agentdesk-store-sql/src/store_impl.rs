@@ -252,19 +252,111 @@ macro_rules! impl_store {
                 &self,
                 id: $crate::UserId,
                 method: Option<$crate::TwoFactorMethod>,
+                totp_secret: Option<&str>,
                 now: $crate::Timestamp,
             ) -> $crate::Result<Option<$crate::User>> {
+                let secret = match method {
+                    Some($crate::TwoFactorMethod::Totp) => totp_secret,
+                    _ => None,
+                };
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
                 let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
-                    "UPDATE users SET two_factor_method = $1, updated_at = $2 WHERE id = $3 RETURNING ",
+                    "UPDATE users SET two_factor_method = $1, totp_secret = $2, updated_at = $3 WHERE id = $4 RETURNING ",
                     $crate::user_columns!()
                 ))
                 .bind(method.map(|m| m.as_str()))
+                .bind(secret)
                 .bind(now.0)
                 .bind(id.0)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;
+                if method.is_none() {
+                    ::sqlx::query::<$db>("DELETE FROM recovery_codes WHERE user_id = $1")
+                        .bind(id.0)
+                        .execute(&mut *tx)
+                        .await
+                        .map_err($crate::store_error)?;
+                }
+                tx.commit().await.map_err($crate::store_error)?;
                 row.map($crate::UserRow::into_user).transpose()
+            }
+
+            async fn totp_secret(&self, id: $crate::UserId) -> $crate::Result<Option<String>> {
+                let secret: Option<Option<String>> =
+                    ::sqlx::query_scalar::<$db, Option<String>>("SELECT totp_secret FROM users WHERE id = $1")
+                        .bind(id.0)
+                        .fetch_optional(&self.pool)
+                        .await
+                        .map_err($crate::store_error)?;
+                Ok(secret.flatten())
+            }
+
+            async fn claim_totp_step(&self, id: $crate::UserId, step: i64) -> $crate::Result<bool> {
+                let done = ::sqlx::query::<$db>(
+                    "UPDATE users SET totp_last_step = $1 WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)",
+                )
+                .bind(step)
+                .bind(id.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn replace_recovery_codes(
+                &self,
+                id: $crate::UserId,
+                hashes: &[String],
+                now: $crate::Timestamp,
+            ) -> $crate::Result<()> {
+                let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
+                ::sqlx::query::<$db>("DELETE FROM recovery_codes WHERE user_id = $1")
+                    .bind(id.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                for hash in hashes {
+                    ::sqlx::query::<$db>(
+                        "INSERT INTO recovery_codes (user_id, code_hash, created_at) VALUES ($1, $2, $3)",
+                    )
+                    .bind(id.0)
+                    .bind(hash)
+                    .bind(now.0)
+                    .execute(&mut *tx)
+                    .await
+                    .map_err($crate::store_error)?;
+                }
+                tx.commit().await.map_err($crate::store_error)?;
+                Ok(())
+            }
+
+            async fn use_recovery_code(
+                &self,
+                id: $crate::UserId,
+                hash: &str,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<bool> {
+                let done = ::sqlx::query::<$db>(
+                    "UPDATE recovery_codes SET used_at = $1 WHERE user_id = $2 AND code_hash = $3 AND used_at IS NULL",
+                )
+                .bind(now.0)
+                .bind(id.0)
+                .bind(hash)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(done.rows_affected() == 1)
+            }
+
+            async fn recovery_codes_left(&self, id: $crate::UserId) -> $crate::Result<i64> {
+                ::sqlx::query_scalar::<$db, i64>(
+                    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = $1 AND used_at IS NULL",
+                )
+                .bind(id.0)
+                .fetch_one(&self.pool)
+                .await
+                .map_err($crate::store_error)
             }
 
             async fn set_phone(
@@ -313,7 +405,10 @@ macro_rules! impl_store {
                 .execute(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;
-                $crate::count_send!($db, tx, c.user_id.0, &c.destination, c.created_at.0);
+                // An authenticator's code is not sent: nothing to count against the send limits.
+                if c.channel != "totp" {
+                    $crate::count_send!($db, tx, c.user_id.0, &c.destination, c.created_at.0);
+                }
                 tx.commit().await.map_err($crate::store_error)?;
                 Ok(())
             }

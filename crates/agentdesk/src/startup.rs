@@ -85,6 +85,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login::resend))
         .routes(routes!(security::two_factor::challenge))
         .routes(routes!(security::two_factor::apply))
+        .routes(routes!(security::two_factor::qr_code))
+        .routes(routes!(security::recovery::regenerate))
         .routes(routes!(security::phone::start, security::phone::remove))
         .routes(routes!(security::phone::verify))
         .routes(routes!(security::events::list))

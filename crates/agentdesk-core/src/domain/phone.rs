@@ -80,11 +80,13 @@ pub fn region_of(phone: &PhoneE164) -> Option<String> {
     number.country().id().map(|id| id.as_ref().to_owned())
 }
 
-/// How a user's second factor reaches them.
+/// How a user's second factor reaches them: a code sent by SMS or email, or a code an
+/// authenticator app computes (TOTP, RFC 6238; the strongest of the three).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TwoFactorMethod {
     Sms,
     Email,
+    Totp,
 }
 
 impl TwoFactorMethod {
@@ -92,6 +94,7 @@ impl TwoFactorMethod {
         match raw {
             "sms" => Ok(Self::Sms),
             "email" => Ok(Self::Email),
+            "totp" => Ok(Self::Totp),
             _ => Err(Invalid::Unsupported),
         }
     }
@@ -100,6 +103,7 @@ impl TwoFactorMethod {
         match self {
             Self::Sms => "sms",
             Self::Email => "email",
+            Self::Totp => "totp",
         }
     }
 }

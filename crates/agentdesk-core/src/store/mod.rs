@@ -102,13 +102,33 @@ pub trait Store: Send + Sync + 'static {
         company: CompanyId,
         required: bool,
     ) -> StoreResult<Option<Company>>;
-    /// Turns two-factor authentication on with a method, or off (`None`).
+    /// Turns two-factor authentication on with a method, or off (`None`). `totp_secret` is the
+    /// authenticator's shared secret (base32) for `Totp` and is cleared for any other method.
+    /// Turning it off also deletes the recovery codes, in the same transaction.
     async fn set_two_factor(
         &self,
         id: UserId,
         method: Option<TwoFactorMethod>,
+        totp_secret: Option<&str>,
         now: Timestamp,
     ) -> StoreResult<Option<User>>;
+    /// The authenticator's shared secret (base32), when the user has one.
+    async fn totp_secret(&self, id: UserId) -> StoreResult<Option<String>>;
+    /// Records that the authenticator code of time step `step` was accepted, atomically; `false`
+    /// when this step or a later one was already used (RFC 6238 §5.2: every code works once).
+    async fn claim_totp_step(&self, id: UserId, step: i64) -> StoreResult<bool>;
+    /// Replaces all the user's recovery codes with these hashes.
+    async fn replace_recovery_codes(
+        &self,
+        id: UserId,
+        hashes: &[String],
+        now: Timestamp,
+    ) -> StoreResult<()>;
+    /// Uses one recovery code up, atomically: `false` when `hash` is not one of the user's unused
+    /// codes (of two parallel uses of one code, exactly one gets `true`).
+    async fn use_recovery_code(&self, id: UserId, hash: &str, now: Timestamp) -> StoreResult<bool>;
+    /// How many of the user's recovery codes are unused.
+    async fn recovery_codes_left(&self, id: UserId) -> StoreResult<i64>;
     /// Sets (a verified number) or removes the user's phone.
     async fn set_phone(
         &self,

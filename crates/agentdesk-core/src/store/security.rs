@@ -12,7 +12,8 @@ pub struct NewChallenge {
     pub user_id: UserId,
     /// `login`, `two_factor`, `phone_old`, `phone_new`.
     pub purpose: String,
-    /// `sms` or `email`.
+    /// `sms` or `email`; `totp` when the code comes from the user's authenticator app (nothing
+    /// is sent, `destination` and `code_hash` are empty).
     pub channel: String,
     pub destination: String,
     /// The pending action, as JSON.

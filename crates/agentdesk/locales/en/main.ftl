@@ -36,6 +36,8 @@ error-delivery-failed = We could not send the code just now. Try again in a mome
 error-phone-not-verified = Add and verify a phone number first.
 error-phone-in-use = Your sign-in codes go to this number. Switch two-factor authentication off or to email first.
 error-two-factor-required = Your company requires two-factor authentication, so it cannot be turned off.
+error-two-factor-off = Turn on two-factor authentication first.
+error-nothing-to-resend = Codes from an authenticator app are not sent, so there is nothing to resend. Open the app to see the current code.
 
 ## Field problems
 field-required = This field is required.
@@ -376,14 +378,14 @@ notice-phone-removed = The phone number of your agentdesk account was removed. I
 ## Your preference › Security. %destination% is filled in by the browser.
 prefs-security = Security
 security-2fa-title = Two-factor authentication
-security-2fa-intro = After your password, signing in asks for a code we send you. Someone who learns your password still cannot get in.
+security-2fa-intro = After your password, signing in asks for a one-time code from your authenticator app, your phone or your email. Someone who learns your password still cannot get in.
 security-2fa-on = On
 security-2fa-off = Off
-security-2fa-method = Send codes by
+security-2fa-method = Get codes from
 security-2fa-method-email = Email
 security-2fa-method-sms = Text message (SMS)
 security-2fa-sms-needs-phone = Add a phone number below to get codes by text message.
-security-2fa-weak-note = Codes by email or text message stop anyone who only has your password, but not someone who controls your inbox or phone number.
+security-2fa-weak-note = An authenticator app is the strongest choice: its codes never travel over the network. Codes by email or text message stop anyone who only has your password, but not someone who controls your inbox or phone number.
 security-2fa-enabled = Two-factor authentication is on.
 security-2fa-disabled = Two-factor authentication is off.
 security-2fa-switched = Codes now go to the new method.
@@ -426,3 +428,45 @@ security-sessions-unknown-device = Unknown device
 security-sessions-sign-out-others = Sign out other sessions
 security-sessions-signed-out = Signed out of other sessions: %count%
 security-event-signed_out_others = Signed out of other sessions
+
+## Authenticator app and recovery codes
+login-otp-totp = Open your authenticator app and enter the 6-digit code it shows for agentdesk.
+login-use-recovery = Use a recovery code
+login-use-otp = Use a 6-digit code instead
+login-recovery-code = Recovery code
+login-recovery-text = Enter one of the recovery codes you saved when you turned on two-factor authentication. Each code works once.
+security-2fa-method-totp = Authenticator app
+security-2fa-totp-hint = Google Authenticator, Microsoft Authenticator, 1Password or any app for time-based codes
+security-2fa-strongest = Strongest
+otp-dialog-totp = Enter the 6-digit code your authenticator app shows for agentdesk.
+totp-title = Set up your authenticator app
+totp-scan = Scan this QR code with your authenticator app.
+totp-manual = Cannot scan it? Enter this key in the app instead:
+totp-qr-alt = QR code that adds agentdesk to your authenticator app
+totp-enter = Then enter the 6-digit code the app shows.
+action-copy = Copy
+action-copied = Copied
+recovery-title = Recovery codes
+recovery-intro = If you lose your phone or cannot get codes, each recovery code signs you in once.
+recovery-left = { $count ->
+    [one] 1 unused code left
+   *[other] { $count } unused codes left
+}
+recovery-none = No recovery codes yet. Generate a set and keep it somewhere safe.
+recovery-generate = Generate new codes
+recovery-dialog-title = Save your recovery codes
+recovery-dialog-body = Keep these codes somewhere safe, such as a password manager. Each one signs you in once when you cannot get a code. They are shown only now.
+recovery-download = Download
+recovery-file-title = agentdesk recovery codes for %email%
+recovery-saved = I have saved these codes
+recovery-done = Done
+recovery-password-title = Confirm with your password
+recovery-password-body = New codes replace your current ones: the old codes stop working at once.
+recovery-generated = New recovery codes are ready. The old ones no longer work.
+notice-recovery-codes-generated = New recovery codes were made for your agentdesk account; the previous ones no longer work. If this was not you, contact your admin at once.
+notice-recovery-code-used = A recovery code was used to sign in to your agentdesk account. { $count ->
+    [one] 1 code is left.
+   *[other] { $count } codes are left.
+} If this was not you, contact your admin at once.
+security-event-recovery_code_used = Signed in with a recovery code
+security-event-recovery_codes_generated = New recovery codes generated

@@ -36,6 +36,8 @@ error-delivery-failed = No pudimos enviar el código en este momento. Vuelve a i
 error-phone-not-verified = Primero agrega y verifica un número de teléfono.
 error-phone-in-use = Tus códigos para iniciar sesión llegan a este número. Primero desactiva la autenticación de dos factores o cámbiala al correo electrónico.
 error-two-factor-required = Tu empresa exige la autenticación de dos factores, así que no se puede desactivar.
+error-two-factor-off = Primero activa la autenticación de dos factores.
+error-nothing-to-resend = Los códigos de una aplicación de autenticación no se envían, así que no hay nada que reenviar. Abre la aplicación para ver el código actual.
 
 ## Problemas en los campos
 field-required = Este campo es obligatorio.
@@ -376,14 +378,14 @@ notice-phone-removed = Se eliminó el número de teléfono de tu cuenta de agent
 ## Tus preferencias › Seguridad. El navegador completa %destination%.
 prefs-security = Seguridad
 security-2fa-title = Autenticación de dos factores
-security-2fa-intro = Al iniciar sesión, además de tu contraseña, te pediremos un código que te enviamos. Así, aunque alguien descubra tu contraseña, no podrá entrar.
+security-2fa-intro = Al iniciar sesión, además de tu contraseña, te pediremos un código de un solo uso de tu aplicación de autenticación, tu teléfono o tu correo electrónico. Así, aunque alguien descubra tu contraseña, no podrá entrar.
 security-2fa-on = Activada
 security-2fa-off = Desactivada
-security-2fa-method = Enviar códigos por
+security-2fa-method = Obtener códigos de
 security-2fa-method-email = Correo electrónico
 security-2fa-method-sms = Mensaje de texto (SMS)
 security-2fa-sms-needs-phone = Agrega un número de teléfono abajo para recibir códigos por mensaje de texto.
-security-2fa-weak-note = Los códigos por correo electrónico o mensaje de texto detienen a quien solo tiene tu contraseña, pero no a quien controla tu correo o tu número de teléfono.
+security-2fa-weak-note = Una aplicación de autenticación es la opción más segura: sus códigos nunca viajan por la red. Los códigos por correo electrónico o mensaje de texto detienen a quien solo tiene tu contraseña, pero no a quien controla tu correo o tu número de teléfono.
 security-2fa-enabled = La autenticación de dos factores está activada.
 security-2fa-disabled = La autenticación de dos factores está desactivada.
 security-2fa-switched = Ahora los códigos se envían por el nuevo método.
@@ -426,3 +428,45 @@ security-sessions-unknown-device = Dispositivo desconocido
 security-sessions-sign-out-others = Cerrar las demás sesiones
 security-sessions-signed-out = Otras sesiones cerradas: %count%
 security-event-signed_out_others = Otras sesiones cerradas
+
+## Aplicación de autenticación y códigos de recuperación
+login-otp-totp = Abre tu aplicación de autenticación y escribe el código de 6 dígitos que muestra para agentdesk.
+login-use-recovery = Usar un código de recuperación
+login-use-otp = Usar un código de 6 dígitos en su lugar
+login-recovery-code = Código de recuperación
+login-recovery-text = Escribe uno de los códigos de recuperación que guardaste al activar la autenticación de dos factores. Cada código funciona una sola vez.
+security-2fa-method-totp = Aplicación de autenticación
+security-2fa-totp-hint = Google Authenticator, Microsoft Authenticator, 1Password o cualquier aplicación de códigos basados en el tiempo
+security-2fa-strongest = La más segura
+otp-dialog-totp = Escribe el código de 6 dígitos que tu aplicación de autenticación muestra para agentdesk.
+totp-title = Configura tu aplicación de autenticación
+totp-scan = Escanea este código QR con tu aplicación de autenticación.
+totp-manual = ¿No puedes escanearlo? Escribe esta clave en la aplicación:
+totp-qr-alt = Código QR que agrega agentdesk a tu aplicación de autenticación
+totp-enter = Luego escribe el código de 6 dígitos que muestra la aplicación.
+action-copy = Copiar
+action-copied = Copiado
+recovery-title = Códigos de recuperación
+recovery-intro = Si pierdes tu teléfono o no puedes recibir códigos, cada código de recuperación te permite iniciar sesión una vez.
+recovery-left = { $count ->
+    [one] Queda { $count } código sin usar
+   *[other] Quedan { $count } códigos sin usar
+}
+recovery-none = Aún no tienes códigos de recuperación. Genera un conjunto y guárdalo en un lugar seguro.
+recovery-generate = Generar códigos nuevos
+recovery-dialog-title = Guarda tus códigos de recuperación
+recovery-dialog-body = Guarda estos códigos en un lugar seguro, como un administrador de contraseñas. Cada uno te permite iniciar sesión una vez cuando no puedas recibir un código. Solo se muestran ahora.
+recovery-download = Descargar
+recovery-file-title = Códigos de recuperación de agentdesk para %email%
+recovery-saved = Ya guardé estos códigos
+recovery-done = Listo
+recovery-password-title = Confirma con tu contraseña
+recovery-password-body = Los códigos nuevos reemplazan a los actuales: los anteriores dejan de funcionar de inmediato.
+recovery-generated = Los códigos de recuperación nuevos están listos. Los anteriores ya no funcionan.
+notice-recovery-codes-generated = Se generaron códigos de recuperación nuevos para tu cuenta de agentdesk; los anteriores ya no funcionan. Si no fuiste tú, contacta de inmediato a tu administrador.
+notice-recovery-code-used = Se usó un código de recuperación para iniciar sesión en tu cuenta de agentdesk. { $count ->
+    [one] Queda { $count } código.
+   *[other] Quedan { $count } códigos.
+} Si no fuiste tú, contacta de inmediato a tu administrador.
+security-event-recovery_code_used = Inicio de sesión con un código de recuperación
+security-event-recovery_codes_generated = Códigos de recuperación nuevos generados

@@ -34,6 +34,8 @@ error-delivery-failed = Kami belum dapat mengirim kode saat ini. Coba lagi seben
 error-phone-not-verified = Tambahkan dan verifikasi nomor telepon terlebih dahulu.
 error-phone-in-use = Kode masuk Anda dikirim ke nomor ini. Nonaktifkan autentikasi dua faktor atau alihkan ke email terlebih dahulu.
 error-two-factor-required = Perusahaan Anda mewajibkan autentikasi dua faktor, jadi fitur ini tidak dapat dinonaktifkan.
+error-two-factor-off = Aktifkan autentikasi dua faktor terlebih dahulu.
+error-nothing-to-resend = Kode dari aplikasi autentikator tidak dikirim, jadi tidak ada yang perlu dikirim ulang. Buka aplikasi untuk melihat kode saat ini.
 
 ## Masalah pada kolom
 field-required = Kolom ini wajib diisi.
@@ -374,14 +376,14 @@ notice-phone-removed = Nomor telepon akun agentdesk Anda telah dihapus. Jika buk
 ## Preferensi Anda › Keamanan. %destination% diisi oleh browser.
 prefs-security = Keamanan
 security-2fa-title = Autentikasi dua faktor
-security-2fa-intro = Saat masuk, setelah kata sandi, Anda perlu memasukkan kode yang kami kirimkan. Orang yang mengetahui kata sandi Anda tetap tidak dapat masuk.
+security-2fa-intro = Saat masuk, setelah kata sandi, Anda perlu memasukkan kode sekali pakai dari aplikasi autentikator, ponsel, atau email Anda. Orang yang mengetahui kata sandi Anda tetap tidak dapat masuk.
 security-2fa-on = Aktif
 security-2fa-off = Nonaktif
-security-2fa-method = Kirim kode melalui
+security-2fa-method = Dapatkan kode dari
 security-2fa-method-email = Email
 security-2fa-method-sms = Pesan teks (SMS)
 security-2fa-sms-needs-phone = Tambahkan nomor telepon di bawah untuk menerima kode melalui SMS.
-security-2fa-weak-note = Kode melalui email atau SMS menghentikan orang yang hanya tahu kata sandi Anda, tetapi tidak orang yang menguasai kotak masuk email atau nomor telepon Anda.
+security-2fa-weak-note = Aplikasi autentikator adalah pilihan paling aman: kodenya tidak pernah dikirim melalui jaringan. Kode melalui email atau SMS menghentikan orang yang hanya tahu kata sandi Anda, tetapi tidak orang yang menguasai kotak masuk email atau nomor telepon Anda.
 security-2fa-enabled = Autentikasi dua faktor aktif.
 security-2fa-disabled = Autentikasi dua faktor nonaktif.
 security-2fa-switched = Kode kini dikirim melalui metode baru.
@@ -424,3 +426,43 @@ security-sessions-unknown-device = Perangkat tidak dikenal
 security-sessions-sign-out-others = Keluar dari sesi lain
 security-sessions-signed-out = Sesi lain diakhiri: %count%
 security-event-signed_out_others = Sesi lain diakhiri
+
+## Aplikasi autentikator dan kode pemulihan
+login-otp-totp = Buka aplikasi autentikator Anda, lalu masukkan kode 6 digit yang ditampilkannya untuk agentdesk.
+login-use-recovery = Gunakan kode pemulihan
+login-use-otp = Gunakan kode 6 digit sebagai gantinya
+login-recovery-code = Kode pemulihan
+login-recovery-text = Masukkan salah satu kode pemulihan yang Anda simpan saat mengaktifkan autentikasi dua faktor. Setiap kode hanya berlaku satu kali.
+security-2fa-method-totp = Aplikasi autentikator
+security-2fa-totp-hint = Google Authenticator, Microsoft Authenticator, 1Password, atau aplikasi apa pun untuk kode berbasis waktu
+security-2fa-strongest = Paling aman
+otp-dialog-totp = Masukkan kode 6 digit yang ditampilkan aplikasi autentikator Anda untuk agentdesk.
+totp-title = Siapkan aplikasi autentikator Anda
+totp-scan = Pindai kode QR ini dengan aplikasi autentikator Anda.
+totp-manual = Tidak dapat memindainya? Masukkan kunci ini di aplikasi:
+totp-qr-alt = Kode QR untuk menambahkan agentdesk ke aplikasi autentikator Anda
+totp-enter = Lalu masukkan kode 6 digit yang ditampilkan aplikasi.
+action-copy = Salin
+action-copied = Disalin
+recovery-title = Kode pemulihan
+recovery-intro = Jika ponsel Anda hilang atau Anda tidak dapat menerima kode, setiap kode pemulihan dapat digunakan untuk masuk satu kali.
+recovery-left = { $count ->
+   *[other] Tersisa { $count } kode yang belum digunakan
+}
+recovery-none = Belum ada kode pemulihan. Buat satu set kode dan simpan di tempat yang aman.
+recovery-generate = Buat kode baru
+recovery-dialog-title = Simpan kode pemulihan Anda
+recovery-dialog-body = Simpan kode-kode ini di tempat yang aman, misalnya pengelola kata sandi. Setiap kode dapat digunakan untuk masuk satu kali saat Anda tidak dapat menerima kode. Kode ini hanya ditampilkan sekarang.
+recovery-download = Unduh
+recovery-file-title = Kode pemulihan agentdesk untuk %email%
+recovery-saved = Saya sudah menyimpan kode-kode ini
+recovery-done = Selesai
+recovery-password-title = Konfirmasi dengan kata sandi Anda
+recovery-password-body = Kode baru akan menggantikan kode Anda saat ini: kode lama langsung tidak berlaku lagi.
+recovery-generated = Kode pemulihan baru sudah siap. Kode lama tidak berlaku lagi.
+notice-recovery-codes-generated = Kode pemulihan baru telah dibuat untuk akun agentdesk Anda; kode sebelumnya tidak berlaku lagi. Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+notice-recovery-code-used = Kode pemulihan telah digunakan untuk masuk ke akun agentdesk Anda. { $count ->
+   *[other] Tersisa { $count } kode.
+} Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
+security-event-recovery_code_used = Masuk dengan kode pemulihan
+security-event-recovery_codes_generated = Kode pemulihan baru dibuat

@@ -36,6 +36,8 @@ error-delivery-failed = Não foi possível enviar o código agora. Tente novamen
 error-phone-not-verified = Primeiro adicione e verifique um número de telefone.
 error-phone-in-use = Seus códigos de acesso são enviados para este número. Primeiro desative a autenticação de dois fatores ou mude-a para e-mail.
 error-two-factor-required = Sua empresa exige a autenticação de dois fatores, então ela não pode ser desativada.
+error-two-factor-off = Primeiro ative a autenticação de dois fatores.
+error-nothing-to-resend = Os códigos de um app autenticador não são enviados, então não há nada para reenviar. Abra o app para ver o código atual.
 
 ## Problemas nos campos
 field-required = Este campo é obrigatório.
@@ -376,14 +378,14 @@ notice-phone-removed = O número de telefone da sua conta do agentdesk foi remov
 ## Suas preferências › Segurança. %destination% é preenchido pelo navegador.
 prefs-security = Segurança
 security-2fa-title = Autenticação de dois fatores
-security-2fa-intro = Ao entrar, além da senha, pedimos um código que enviamos para você. Assim, mesmo quem descobrir sua senha não consegue entrar.
+security-2fa-intro = Ao entrar, além da senha, pedimos um código de uso único do seu app autenticador, do seu telefone ou do seu e-mail. Assim, mesmo quem descobrir sua senha não consegue entrar.
 security-2fa-on = Ativada
 security-2fa-off = Desativada
-security-2fa-method = Enviar códigos por
+security-2fa-method = Obter códigos de
 security-2fa-method-email = E-mail
 security-2fa-method-sms = Mensagem de texto (SMS)
 security-2fa-sms-needs-phone = Adicione um número de telefone abaixo para receber códigos por mensagem de texto.
-security-2fa-weak-note = Códigos por e-mail ou mensagem de texto barram quem só tem sua senha, mas não quem controla seu e-mail ou seu número de telefone.
+security-2fa-weak-note = Um app autenticador é a opção mais segura: os códigos dele nunca trafegam pela rede. Códigos por e-mail ou mensagem de texto barram quem só tem sua senha, mas não quem controla seu e-mail ou seu número de telefone.
 security-2fa-enabled = A autenticação de dois fatores está ativada.
 security-2fa-disabled = A autenticação de dois fatores está desativada.
 security-2fa-switched = Agora os códigos são enviados pelo novo método.
@@ -426,3 +428,45 @@ security-sessions-unknown-device = Dispositivo desconhecido
 security-sessions-sign-out-others = Encerrar as outras sessões
 security-sessions-signed-out = Outras sessões encerradas: %count%
 security-event-signed_out_others = Outras sessões encerradas
+
+## App autenticador e códigos de recuperação
+login-otp-totp = Abra seu app autenticador e digite o código de 6 dígitos que ele mostra para o agentdesk.
+login-use-recovery = Usar um código de recuperação
+login-use-otp = Usar um código de 6 dígitos em vez disso
+login-recovery-code = Código de recuperação
+login-recovery-text = Digite um dos códigos de recuperação que você salvou ao ativar a autenticação de dois fatores. Cada código só funciona uma vez.
+security-2fa-method-totp = App autenticador
+security-2fa-totp-hint = Google Authenticator, Microsoft Authenticator, 1Password ou qualquer app de códigos baseados em tempo
+security-2fa-strongest = Mais seguro
+otp-dialog-totp = Digite o código de 6 dígitos que seu app autenticador mostra para o agentdesk.
+totp-title = Configure seu app autenticador
+totp-scan = Escaneie este QR code com seu app autenticador.
+totp-manual = Não consegue escanear? Digite esta chave no app:
+totp-qr-alt = QR code que adiciona o agentdesk ao seu app autenticador
+totp-enter = Depois digite o código de 6 dígitos que o app mostra.
+action-copy = Copiar
+action-copied = Copiado
+recovery-title = Códigos de recuperação
+recovery-intro = Se você perder seu telefone ou não conseguir receber códigos, cada código de recuperação permite entrar uma vez.
+recovery-left = { $count ->
+    [one] Resta { $count } código não usado
+   *[other] Restam { $count } códigos não usados
+}
+recovery-none = Nenhum código de recuperação ainda. Gere um conjunto e guarde-o em um lugar seguro.
+recovery-generate = Gerar novos códigos
+recovery-dialog-title = Salve seus códigos de recuperação
+recovery-dialog-body = Guarde estes códigos em um lugar seguro, como um gerenciador de senhas. Cada um permite entrar uma vez quando você não conseguir receber um código. Eles só são exibidos agora.
+recovery-download = Baixar
+recovery-file-title = Códigos de recuperação do agentdesk para %email%
+recovery-saved = Já salvei estes códigos
+recovery-done = Concluído
+recovery-password-title = Confirme com sua senha
+recovery-password-body = Os novos códigos substituem os atuais: os antigos param de funcionar imediatamente.
+recovery-generated = Os novos códigos de recuperação estão prontos. Os antigos não funcionam mais.
+notice-recovery-codes-generated = Novos códigos de recuperação foram gerados para sua conta do agentdesk; os anteriores não funcionam mais. Se não foi você, fale com seu administrador imediatamente.
+notice-recovery-code-used = Um código de recuperação foi usado para entrar na sua conta do agentdesk. { $count ->
+    [one] Resta { $count } código.
+   *[other] Restam { $count } códigos.
+} Se não foi você, fale com seu administrador imediatamente.
+security-event-recovery_code_used = Login com código de recuperação
+security-event-recovery_codes_generated = Novos códigos de recuperação gerados

@@ -1,7 +1,7 @@
 //! `POST /api/v1/auth/login` and `/logout`. Every failure (unknown email, wrong password,
 //! deactivated account) takes the same path through argon2 and answers the same 401 body.
 
-use agentdesk_core::domain::Email;
+use agentdesk_core::domain::{Email, Invalid};
 use agentdesk_core::store::SessionKind;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -75,17 +75,11 @@ pub async fn login(
         state.sessions().end(&old.token_hash).await?;
     }
     if let Some(method) = user.two_factor {
-        // Password step done: a half-session and a code to the second factor.
-        let (channel, to) = two_factor::destination(&user, method)?;
-        let challenge = otp::issue(
-            &state,
-            &user,
-            Purpose::Login,
-            channel,
-            &to,
-            serde_json::json!({}),
-        )
-        .await?;
+        // Password step done: a half-session and a code to the second factor (or, for an
+        // authenticator app, a challenge its code answers).
+        let challenge =
+            otp::challenge_for(&state, &user, method, Purpose::Login, serde_json::json!({}))
+                .await?;
         let body = LoginResponse {
             status: "otp_required",
             challenge: Some(challenge),
@@ -175,7 +169,12 @@ fn pending_user(ctx: &RequestCtx) -> Result<(String, agentdesk_core::domain::Use
 #[serde(deny_unknown_fields)]
 pub struct OtpRequest {
     pub challenge_id: String,
-    pub code: String,
+    /// The six-digit code; or, instead, `recovery_code`.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// One of the user's recovery codes (case, spaces and dashes do not matter); it is used up.
+    #[serde(default)]
+    pub recovery_code: Option<String>,
 }
 
 #[utoipa::path(
@@ -194,16 +193,46 @@ pub async fn otp(
     ApiJson(body): ApiJson<OtpRequest>,
 ) -> Result<Response, ApiError> {
     let (half, user) = pending_user(&ctx)?;
-    otp::verify(
-        &state,
-        &body.challenge_id,
-        user.id,
-        Purpose::Login,
-        &body.code,
-    )
-    .await?;
+    let challenge = otp::load(&state, &body.challenge_id, user.id, &[Purpose::Login]).await?;
+    match (&body.code, &body.recovery_code) {
+        (Some(code), None) => {
+            otp::verify_loaded(&state, challenge, code).await?;
+        }
+        (None, Some(recovery_code)) => {
+            otp::verify_recovery(&state, challenge, recovery_code).await?;
+            recovery_code_used(&state, &ctx, &user).await?;
+        }
+        _ => return Err(ApiError::field("code", Invalid::Required)),
+    }
     state.sessions().end(&half).await?;
     finish_sign_in(&state, &ctx, &user).await
+}
+
+/// Records a sign-in with a recovery code and tells the user by email how many are left.
+async fn recovery_code_used(
+    state: &AppState,
+    ctx: &RequestCtx,
+    user: &agentdesk_core::domain::User,
+) -> Result<(), ApiError> {
+    let left = state.store().recovery_codes_left(user.id).await?;
+    events::record(
+        state,
+        user.id,
+        "recovery_code_used",
+        Some(&left.to_string()),
+        ctx.ip.as_deref(),
+    )
+    .await;
+    let tr = crate::i18n::Tr::new(user.locale.unwrap_or_default());
+    let body = tr.t_args(
+        "notice-recovery-code-used",
+        &[(
+            "count",
+            fluent_templates::fluent_bundle::FluentValue::from(left),
+        )],
+    );
+    crate::security::notify(state, user, crate::delivery::Channel::Email, body).await;
+    Ok(())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

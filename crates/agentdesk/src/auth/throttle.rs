@@ -110,3 +110,26 @@ impl LoginThrottle {
         Ok(self.store.clear_throttle(account).await?)
     }
 }
+
+/// Asks a signed-in user for their password again (before changing it, or before showing new
+/// recovery codes): wrong guesses count against the same throttle as sign-in and answer
+/// `wrong_password`.
+pub async fn confirm_password(
+    state: &crate::state::AppState,
+    user: &agentdesk_core::domain::User,
+    ip: Option<&str>,
+    password: &str,
+) -> Result<(), ApiError> {
+    let keys = AttemptKeys::new(user.email.as_str(), ip);
+    state.throttle().check(&keys.all()).await?;
+    let AttemptKeys { account, ip } = keys;
+    let ok = state
+        .passwords()
+        .verify(password, Some(&user.password_hash))
+        .await?;
+    if !ok {
+        state.throttle().failed(&account, ip.as_deref()).await?;
+        return Err(ApiError::WrongPassword);
+    }
+    state.throttle().succeeded(&account).await
+}

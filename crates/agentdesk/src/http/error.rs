@@ -83,6 +83,10 @@ pub enum ApiError {
     TwoFactorRequired,
     #[error("phone used for two-factor authentication")]
     PhoneInUse,
+    #[error("two-factor authentication is off")]
+    TwoFactorOff,
+    #[error("authenticator codes cannot be resent")]
+    NothingToResend,
     #[error("number taken")]
     NumberTaken,
     #[error("outside the 24-hour window")]
@@ -202,6 +206,16 @@ impl ApiError {
                 "error-phone-not-verified",
             ),
             PhoneInUse => (StatusCode::CONFLICT, "phone_in_use", "error-phone-in-use"),
+            TwoFactorOff => (
+                StatusCode::CONFLICT,
+                "two_factor_off",
+                "error-two-factor-off",
+            ),
+            NothingToResend => (
+                StatusCode::CONFLICT,
+                "nothing_to_resend",
+                "error-nothing-to-resend",
+            ),
             TwoFactorRequired => (
                 StatusCode::CONFLICT,
                 "two_factor_required",

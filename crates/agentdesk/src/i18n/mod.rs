@@ -139,6 +139,7 @@ mod tests {
                         ("seconds", 1.into()),
                         ("name", "X".into()),
                         ("code", "123456".into()),
+                        ("count", 3.into()),
                     ],
                 );
                 assert!(

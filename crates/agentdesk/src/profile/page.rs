@@ -2,12 +2,14 @@
 
 use agentdesk_core::domain::name::MAX_NAME_CHARS;
 use askama::Template;
-use axum::response::{Redirect, Response};
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::http::page::{Nav, Ui, render};
 use crate::http::{PageUser, SetupPageUser};
 use crate::i18n::Tr;
 use crate::shell::locale_options;
+use crate::state::AppState;
 
 pub async fn preferences_root() -> Redirect {
     Redirect::to("/preferences/profile")
@@ -53,8 +55,13 @@ pub struct SecurityPage {
     pub email: String,
     /// E.164, or empty.
     pub phone: String,
-    /// `sms`, `email`, or empty when 2FA is off.
+    /// `sms`, `email`, `totp`, or empty when 2FA is off.
     pub method: &'static str,
+    /// Unused recovery codes, and the sentence that says how many.
+    pub recovery_left: i64,
+    pub recovery_left_text: String,
+    /// The same sentence for a fresh set.
+    pub recovery_full_text: String,
     /// The picker's preselected region (the phone's, else empty: the browser's locale decides).
     pub region: String,
     pub regions: &'static [(String, u16)],
@@ -64,7 +71,7 @@ pub struct SecurityPage {
 }
 
 /// Security events the page can name.
-const EVENT_KINDS: [&str; 9] = [
+const EVENT_KINDS: [&str; 11] = [
     "signed_in",
     "two_factor_failed",
     "two_factor_enabled",
@@ -74,11 +81,26 @@ const EVENT_KINDS: [&str; 9] = [
     "phone_changed",
     "phone_removed",
     "signed_out_others",
+    "recovery_code_used",
+    "recovery_codes_generated",
 ];
 
-pub async fn security_page(SetupPageUser { user, ctx, setup }: SetupPageUser) -> Response {
+pub async fn security_page(
+    State(state): State<AppState>,
+    SetupPageUser { user, ctx, setup }: SetupPageUser,
+) -> Response {
     let tr = ctx.tr();
+    let recovery_left = match state.store().recovery_codes_left(user.id).await {
+        Ok(n) => n,
+        Err(e) => return crate::http::ApiError::from(e).into_response(),
+    };
     render(&SecurityPage {
+        recovery_left,
+        recovery_left_text: tr.t_args("recovery-left", &[("count", recovery_left.into())]),
+        recovery_full_text: tr.t_args(
+            "recovery-left",
+            &[("count", (crate::security::recovery::COUNT as i64).into())],
+        ),
         ui: Ui::signed_in(&user, Nav::Preferences),
         email: user.email.to_string(),
         phone: user

@@ -15,7 +15,7 @@ use agentdesk_core::store::{NewSession, SessionKind};
 
 use crate::auth::password::check_new;
 use crate::auth::session::{new_token, token_hash};
-use crate::auth::throttle::AttemptKeys;
+use crate::auth::throttle::confirm_password;
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, ApiJson, ApiUser, RequestCtx, cookies};
 use crate::state::AppState;
@@ -58,17 +58,7 @@ pub async fn change_password(
     ApiUser { user, session }: ApiUser,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> Result<Response, ApiError> {
-    let keys = AttemptKeys::new(user.email.as_str(), ctx.ip.as_deref());
-    state.throttle().check(&keys.all()).await?;
-    let AttemptKeys { account, ip } = keys;
-    let ok = state
-        .passwords()
-        .verify(&body.current_password, Some(&user.password_hash))
-        .await?;
-    if !ok {
-        state.throttle().failed(&account, ip.as_deref()).await?;
-        return Err(ApiError::WrongPassword);
-    }
+    confirm_password(&state, &user, ctx.ip.as_deref(), &body.current_password).await?;
     let words = personal(&user);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     check_new("new_password", &body.new_password, &words)?;
@@ -90,7 +80,6 @@ pub async fn change_password(
         .store()
         .change_password(user.id, &hash, &session.token_hash, &rotated, now)
         .await?;
-    state.throttle().succeeded(&account).await?;
     tracing::info!(
         user_id = user.id.0,
         other_sessions_ended = ended,

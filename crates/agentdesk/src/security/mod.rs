@@ -1,12 +1,14 @@
 //! Your preference › Security and the second sign-in step: one-time codes (`otp`), two-factor
-//! authentication by SMS or email (`two_factor`), the verified phone number (`phone`), security
-//! events, and the dev outbox.
+//! authentication by SMS, email or an authenticator app (`two_factor`, `totp`), recovery codes
+//! (`recovery`), the verified phone number (`phone`), security events, and the dev outbox.
 
 pub mod events;
 pub mod otp;
 pub mod outbox;
 pub mod phone;
+pub mod recovery;
 pub mod sessions;
+pub mod totp;
 pub mod two_factor;
 
 use agentdesk_core::domain::User;
@@ -16,13 +18,22 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 
 /// Tells the user about a security change through the channel it did not happen on (email after
-/// an SMS change and vice versa; email when there is no phone). A failure is logged, not fatal:
-/// the change itself has happened.
+/// an SMS change and vice versa; email when there is no phone, and after a change made with an
+/// authenticator app). A failure is logged, not fatal: the change itself has happened.
 pub async fn confirm_elsewhere(state: &AppState, user: &User, changed: Channel, key: &str) {
+    let via = match (changed, &user.phone) {
+        (Channel::Email, Some(_)) => Channel::Sms,
+        _ => Channel::Email,
+    };
+    let body = Tr::new(user.locale.unwrap_or_default()).t(key);
+    notify(state, user, via, body).await;
+}
+
+/// Sends a security notice (`body`, already in the user's language) by `via`.
+pub async fn notify(state: &AppState, user: &User, via: Channel, body: String) {
     let tr = Tr::new(user.locale.unwrap_or_default());
-    let body = tr.t(key);
-    let message = match (changed, &user.phone) {
-        (Channel::Email, Some(phone)) => Outgoing {
+    let message = match (via, &user.phone) {
+        (Channel::Sms, Some(phone)) => Outgoing {
             channel: Channel::Sms,
             to: phone.as_str().to_owned(),
             subject: None,

@@ -4,6 +4,11 @@
 //! failure counter that a resend does not reset, with growing waits (30 s … 1 h) and a cap of
 //! 100 consecutive failures; resends at most every 60 s and five sends an hour per account and
 //! per destination.
+//!
+//! A challenge answered from an authenticator app (channel `totp`) sends nothing: its code is
+//! checked against the app's secret (the user's, or for an enrolment the new one the challenge
+//! carries) and each time step is accepted once. Every other rule above applies to it unchanged.
+//! At the sign-in step a recovery code may answer instead of the code; it counts as a try too.
 
 use hmac::{Hmac, Mac};
 use rand::Rng;
@@ -14,6 +19,8 @@ use utoipa::ToSchema;
 use agentdesk_core::Timestamp;
 use agentdesk_core::domain::{User, UserId};
 use agentdesk_core::store::{Challenge, NewChallenge};
+
+use agentdesk_core::domain::TwoFactorMethod;
 
 use crate::auth::session::new_token;
 use crate::delivery::{Channel, Outgoing};
@@ -75,13 +82,28 @@ impl Purpose {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ChallengeView {
     pub id: String,
-    /// `sms` or `email`.
+    /// `sms` or `email`; `totp` when the code comes from the user's authenticator app.
     pub channel: String,
+    /// Empty for `totp`.
     pub destination_hint: String,
     /// RFC 3339.
     pub expires_at: String,
-    /// RFC 3339: the earliest time `resend` is accepted.
+    /// RFC 3339: the earliest time `resend` is accepted (for `totp`, nothing is ever resent).
     pub resend_after: String,
+    /// Only when an authenticator app is being set up: what to scan or type into it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrollment: Option<Enrollment>,
+}
+
+/// A new authenticator's secret, as a QR code and as text.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Enrollment {
+    /// Base32 in groups of four, for typing by hand.
+    pub secret: String,
+    /// `otpauth://totp/…`, what the QR code holds.
+    pub otpauth_uri: String,
+    /// The QR code: an SVG image for this user only, while the challenge lives.
+    pub qr_url: String,
 }
 
 impl ChallengeView {
@@ -94,9 +116,26 @@ impl ChallengeView {
             destination_hint: hint(channel, destination),
             expires_at: sent_at.plus_secs(CODE_TTL_SECS).to_rfc3339(),
             resend_after: sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
+            enrollment: None,
+        }
+    }
+
+    /// A challenge the authenticator app answers: nothing went anywhere, nothing to resend.
+    fn authenticator(id: &str, created_at: Timestamp) -> Self {
+        let expires_at = created_at.plus_secs(CODE_TTL_SECS).to_rfc3339();
+        Self {
+            id: id.to_owned(),
+            channel: TOTP_CHANNEL.to_owned(),
+            destination_hint: String::new(),
+            resend_after: expires_at.clone(),
+            expires_at,
+            enrollment: None,
         }
     }
 }
+
+/// The channel of challenges answered from an authenticator app.
+pub const TOTP_CHANNEL: &str = "totp";
 
 /// `a•••@example.com` or `•••• ••23`.
 pub fn hint(channel: &str, destination: &str) -> String {
@@ -187,6 +226,67 @@ async fn check_send_limits(
     Ok(())
 }
 
+/// A challenge for `purpose` answered by `method`: a code sent by SMS or email, or (`Totp`)
+/// one the user's authenticator app shows.
+pub async fn challenge_for(
+    state: &AppState,
+    user: &User,
+    method: TwoFactorMethod,
+    purpose: Purpose,
+    payload: serde_json::Value,
+) -> Result<ChallengeView, ApiError> {
+    match method {
+        TwoFactorMethod::Totp => issue_authenticator(state, user, purpose, payload).await,
+        TwoFactorMethod::Email => {
+            let to = user.email.as_str().to_owned();
+            issue(state, user, purpose, Channel::Email, &to, payload).await
+        }
+        TwoFactorMethod::Sms => {
+            let to = user
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_owned())
+                .ok_or(ApiError::PhoneNotVerified)?;
+            issue(state, user, purpose, Channel::Sms, &to, payload).await
+        }
+    }
+}
+
+/// A challenge the authenticator app answers (for an enrolment, `payload` carries the new
+/// secret as `totp_secret`). Nothing is sent, so the send limits do not apply; the tries and the
+/// account's failure counter do.
+pub async fn issue_authenticator(
+    state: &AppState,
+    user: &User,
+    purpose: Purpose,
+    payload: serde_json::Value,
+) -> Result<ChallengeView, ApiError> {
+    let now = state.clock().now();
+    let id = new_token();
+    let challenge = NewChallenge {
+        id: id.clone(),
+        user_id: user.id,
+        purpose: purpose.as_str().to_owned(),
+        channel: TOTP_CHANNEL.to_owned(),
+        destination: String::new(),
+        payload: payload.to_string(),
+        code_hash: String::new(),
+        created_at: now,
+        expires_at: now.plus_secs(CODE_TTL_SECS),
+    };
+    state.store().create_challenge(&challenge).await?;
+    Ok(ChallengeView::authenticator(&id, now))
+}
+
+/// The new secret an enrolment challenge carries.
+pub fn enrolling_secret(challenge: &Challenge) -> Option<String> {
+    serde_json::from_str::<serde_json::Value>(&challenge.payload)
+        .ok()?
+        .get("totp_secret")?
+        .as_str()
+        .map(str::to_owned)
+}
+
 /// Sends a new code for `purpose` to `destination` and returns its challenge.
 pub async fn issue(
     state: &AppState,
@@ -230,6 +330,9 @@ pub async fn resend(
     let now = state.clock().now();
     if challenge.consumed {
         return Err(ApiError::InvalidCode);
+    }
+    if challenge.channel == TOTP_CHANNEL {
+        return Err(ApiError::NothingToResend);
     }
     let ready = challenge.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS);
     if now < ready {
@@ -307,6 +410,64 @@ pub async fn verify_loaded(
     challenge: Challenge,
     code: &str,
 ) -> Result<Challenge, ApiError> {
+    check(state, challenge, Answer::Code(code)).await
+}
+
+/// Answers a sign-in challenge with a recovery code instead of its code: the recovery code is used
+/// up, and the challenge too.
+pub async fn verify_recovery(
+    state: &AppState,
+    challenge: Challenge,
+    recovery_code: &str,
+) -> Result<Challenge, ApiError> {
+    check(state, challenge, Answer::Recovery(recovery_code)).await
+}
+
+enum Answer<'a> {
+    Code(&'a str),
+    Recovery(&'a str),
+}
+
+/// Whether `answer` is right, using up what must be used once (an authenticator's time step, a
+/// recovery code) when it is.
+async fn accepts(
+    state: &AppState,
+    challenge: &Challenge,
+    answer: Answer<'_>,
+    now: Timestamp,
+) -> Result<bool, ApiError> {
+    let user = challenge.user_id;
+    match answer {
+        Answer::Code(code) if challenge.channel == TOTP_CHANNEL => {
+            let secret = match enrolling_secret(challenge) {
+                Some(secret) => secret,
+                None => match state.store().totp_secret(user).await? {
+                    Some(secret) => secret,
+                    None => return Ok(false),
+                },
+            };
+            match super::totp::matching_step(&secret, code, now)? {
+                // A code seen before (replayed, or typed twice in one step) is a wrong code.
+                Some(step) => Ok(state.store().claim_totp_step(user, step).await?),
+                None => Ok(false),
+            }
+        }
+        Answer::Code(code) => Ok(code_matches(&challenge.id, code, &challenge.code_hash)),
+        Answer::Recovery(raw) => match super::recovery::normalize(raw) {
+            Some(n) => Ok(state
+                .store()
+                .use_recovery_code(user, &super::recovery::hash(&n), now)
+                .await?),
+            None => Ok(false),
+        },
+    }
+}
+
+async fn check(
+    state: &AppState,
+    challenge: Challenge,
+    answer: Answer<'_>,
+) -> Result<Challenge, ApiError> {
     let now = state.clock().now();
     let user = challenge.user_id;
     if let Some((failures, last)) = state.store().otp_failures(user).await? {
@@ -328,7 +489,7 @@ pub async fn verify_loaded(
     if now >= challenge.expires_at {
         return Err(ApiError::CodeExpired);
     }
-    if !code_matches(&challenge.id, code, &challenge.code_hash) {
+    if !accepts(state, &challenge, answer, now).await? {
         let failures = state.store().otp_failed(&challenge.id, user, now).await?;
         if challenge.purpose == Purpose::Login.as_str() {
             super::events::record(state, user, "two_factor_failed", None, None).await;

@@ -3,10 +3,16 @@
 //! method, disabling a code sent to the current method. The challenge carries the action it was
 //! sent for; a code for one action never performs another. Each change is confirmed through the
 //! other channel.
+//!
+//! The authenticator app (`totp`) fits the same flow: enabling or switching to it creates a new
+//! secret that travels with the challenge (shown as a QR code by
+//! `GET /api/v1/me/two-factor/qr/{challenge_id}`), and the first code the app shows proves it was
+//! set up; disabling it needs a current code from the app. Turning two-factor authentication on
+//! answers with ten recovery codes, shown that once.
 
 use axum::Json;
-use axum::extract::State;
-use axum::http::header;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -15,7 +21,7 @@ use utoipa::ToSchema;
 use agentdesk_core::domain::{Invalid, TwoFactorMethod, User};
 use agentdesk_core::store::SessionKind;
 
-use super::otp::{self, ChallengeView, Purpose};
+use super::otp::{self, ChallengeView, Enrollment, Purpose};
 use crate::delivery::Channel;
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, ApiJson, RequestCtx, SetupUser, cookies};
@@ -34,20 +40,8 @@ pub enum Action {
 #[serde(deny_unknown_fields)]
 pub struct ChallengeRequest {
     pub action: Action,
-    /// `sms` or `email`: the method to enable or switch to (ignored for `disable`).
+    /// `sms`, `email` or `totp`: the method to enable or switch to (ignored for `disable`).
     pub method: String,
-}
-
-/// Where codes for a method go.
-pub fn destination(user: &User, method: TwoFactorMethod) -> Result<(Channel, String), ApiError> {
-    match method {
-        TwoFactorMethod::Email => Ok((Channel::Email, user.email.as_str().to_owned())),
-        TwoFactorMethod::Sms => user
-            .phone
-            .as_ref()
-            .map(|p| (Channel::Sms, p.as_str().to_owned()))
-            .ok_or(ApiError::PhoneNotVerified),
-    }
 }
 
 fn parse_method(raw: &str) -> Result<TwoFactorMethod, ApiError> {
@@ -58,7 +52,7 @@ fn parse_method(raw: &str) -> Result<TwoFactorMethod, ApiError> {
     post, path = "/api/v1/me/two-factor/challenge", tag = "security",
     request_body = ChallengeRequest,
     responses(
-        (status = 200, description = "A code was sent to the method being enabled / switched to, or (disable) to the current one", body = ChallengeView),
+        (status = 200, description = "A code was sent to the method being enabled / switched to, or (disable) to the current one; for `totp` nothing is sent: the app's code answers, and enabling / switching to it carries the new secret under `enrollment`", body = ChallengeView),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
         (status = 422, description = "`phone_not_verified` for SMS without a verified phone; `validation_failed` when the action does not fit the current state", body = ErrorBody),
         (status = 429, description = "`rate_limited`: five codes an hour", body = ErrorBody),
@@ -80,27 +74,80 @@ pub async fn challenge(
         (Action::Switch, Some(current)) if current != method => method,
         _ => return Err(ApiError::field("action", Invalid::Unsupported)),
     };
-    let (channel, to) = destination(&user, target)?;
-    let payload = json!({"action": body.action, "method": method.as_str()});
-    let view = otp::issue(&state, &user, Purpose::TwoFactor, channel, &to, payload).await?;
+    let mut payload = json!({"action": body.action, "method": method.as_str()});
+    let enrolling = target == TwoFactorMethod::Totp && body.action != Action::Disable;
+    let secret = enrolling.then(super::totp::new_secret);
+    if let Some(secret) = &secret {
+        payload["totp_secret"] = json!(secret);
+    }
+    let mut view = otp::challenge_for(&state, &user, target, Purpose::TwoFactor, payload).await?;
+    if let Some(secret) = secret {
+        view.enrollment = Some(Enrollment {
+            secret: super::totp::grouped(&secret),
+            otpauth_uri: super::totp::otpauth_uri(&secret, user.email.as_str())?,
+            qr_url: format!("/api/v1/me/two-factor/qr/{}", view.id),
+        });
+    }
     Ok(Json(view))
+}
+
+#[utoipa::path(
+    get, path = "/api/v1/me/two-factor/qr/{challenge_id}", tag = "security",
+    params(("challenge_id" = String, Path, description = "A live challenge that sets up an authenticator app")),
+    responses(
+        (status = 200, description = "The QR code of the new secret's `otpauth://` URI", content_type = "image/svg+xml", body = String),
+        (status = 404, description = "`not_found`: no such live enrolment of this user", body = ErrorBody),
+    )
+)]
+pub async fn qr_code(
+    State(state): State<AppState>,
+    SetupUser { user, .. }: SetupUser,
+    Path(challenge_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let challenge = otp::load(&state, &challenge_id, user.id, &[Purpose::TwoFactor])
+        .await
+        .map_err(|_| ApiError::NotFound)?;
+    let live = !challenge.consumed && state.clock().now() < challenge.expires_at;
+    let secret = otp::enrolling_secret(&challenge)
+        .filter(|_| live)
+        .ok_or(ApiError::NotFound)?;
+    let uri = super::totp::otpauth_uri(&secret, user.email.as_str())?;
+    let svg = super::totp::qr_svg(&uri)?;
+    let mut res = svg.into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TwoFactorChange {
     pub enabled: bool,
-    /// `sms` or `email`.
+    /// `sms`, `email` or `totp`.
     pub method: String,
     pub challenge_id: String,
     pub code: String,
+}
+
+/// The profile after a change; turning two-factor authentication on adds the recovery codes.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TwoFactorApplied {
+    #[serde(flatten)]
+    pub profile: MeView,
+    /// Ten recovery codes, only in the answer that turned two-factor authentication on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovery_codes: Option<Vec<String>>,
 }
 
 #[utoipa::path(
     put, path = "/api/v1/me/two-factor", tag = "security",
     request_body = TwoFactorChange,
     responses(
-        (status = 200, description = "Applied; the profile with its new `two_factor`", body = MeView),
+        (status = 200, description = "Applied; the profile with its new `two_factor` (and, when turned on, `recovery_codes`)", body = TwoFactorApplied),
         (status = 401, description = "`invalid_code` (also for a challenge of another action or user)", body = ErrorBody),
         (status = 410, description = "`code_expired`", body = ErrorBody),
         (status = 429, description = "`too_many_attempts`, with `Retry-After`", body = ErrorBody),
@@ -143,11 +190,16 @@ pub async fn apply(
     if new_method == Some(TwoFactorMethod::Sms) && user.phone.is_none() {
         return Err(ApiError::PhoneNotVerified);
     }
+    let secret = otp::enrolling_secret(&pending);
     let updated = state
         .store()
-        .set_two_factor(user.id, new_method, state.clock().now())
+        .set_two_factor(user.id, new_method, secret.as_deref(), state.clock().now())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
+    let recovery_codes = match action {
+        Action::Enable => Some(super::recovery::issue(&state, &updated).await?),
+        Action::Switch | Action::Disable => None,
+    };
     super::events::record(
         &state,
         user.id,
@@ -156,12 +208,17 @@ pub async fn apply(
         ctx.ip.as_deref(),
     )
     .await;
+    // An authenticator change is confirmed by email, like an SMS one.
     let changed = match pending.channel.as_str() {
-        "sms" => Channel::Sms,
-        _ => Channel::Email,
+        "email" => Channel::Email,
+        _ => Channel::Sms,
     };
     super::confirm_elsewhere(&state, &updated, changed, notice).await;
-    let mut res = Json(MeView::of(&updated, ctx.locale)).into_response();
+    let mut res = Json(TwoFactorApplied {
+        profile: MeView::of(&updated, ctx.locale),
+        recovery_codes,
+    })
+    .into_response();
     // A user who had to set up a second factor first is now fully signed in (a new session id).
     if session.kind == SessionKind::SetupSecondFactor && updated.two_factor.is_some() {
         state.sessions().end(&session.token_hash).await?;

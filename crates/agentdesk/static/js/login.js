@@ -1,7 +1,8 @@
 // The sign-in page: sends email and password to the API, shows what went wrong in the user's
 // language, asks for the one-time code when the account has two-factor authentication (with a
-// resend button that counts down), and switches the page language before signing in (a cookie
-// the server reads).
+// resend button that counts down; an authenticator app's code is never sent, so no button then),
+// or for a recovery code instead, and switches the page language before signing in (a cookie the
+// server reads).
 
 import { api, errorMessage, setBusy, toast } from './api.js';
 import { countdown, fill, keepDigits } from './otp.js';
@@ -85,8 +86,12 @@ const otpCode = document.getElementById('otp-code');
 const otpError = document.getElementById('otp-error');
 const otpSubmit = document.getElementById('otp-submit');
 const resend = document.getElementById('otp-resend');
+const recoveryToggle = document.getElementById('otp-recovery');
+const recoveryCode = document.getElementById('recovery-code');
 let challenge = null;
 let stopCountdown = () => {};
+// Answering with a recovery code instead of the code.
+let recovering = false;
 
 function showOtpError(message) {
   otpError.textContent = message;
@@ -101,18 +106,40 @@ function startCountdown() {
   });
 }
 
+function codeSentence() {
+  if (recovering) return otpForm.dataset.msgRecovery;
+  if (challenge.channel === 'totp') return otpForm.dataset.msgTotp;
+  return fill(otpForm.dataset.msgSent, { destination: challenge.destination_hint });
+}
+
+function showMode() {
+  document.getElementById('otp-text').textContent = codeSentence();
+  document.getElementById('otp-code-field').hidden = recovering;
+  document.getElementById('recovery-field').hidden = !recovering;
+  recoveryToggle.textContent = recovering ? otpForm.dataset.msgUseOtp : otpForm.dataset.msgUseRecovery;
+  resend.hidden = recovering || challenge.channel === 'totp';
+  otpError.hidden = true;
+  (recovering ? recoveryCode : otpCode).focus();
+}
+
 function askForCode(next) {
   challenge = next;
   form.hidden = true;
   otpForm.hidden = false;
   document.getElementById('login-heading').textContent = otpForm.dataset.title;
   document.getElementById('login-subtitle').hidden = true;
-  document.getElementById('otp-text').textContent = fill(otpForm.dataset.msgSent, { destination: challenge.destination_hint });
-  otpError.hidden = true;
   otpCode.value = '';
-  startCountdown();
-  otpCode.focus();
+  if (challenge.channel !== 'totp') startCountdown();
+  showMode();
 }
+
+recoveryToggle.addEventListener('click', () => {
+  recovering = !recovering;
+  showMode();
+});
+recoveryCode.addEventListener('input', () => {
+  if (!otpError.hidden) otpError.hidden = true;
+});
 
 keepDigits(otpCode);
 otpCode.addEventListener('input', () => {
@@ -122,15 +149,17 @@ otpCode.addEventListener('input', () => {
 otpForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   if (otpSubmit.disabled || !challenge) return;
-  const code = otpCode.value.trim();
-  if (code.length !== 6) {
-    otpCode.setAttribute('aria-invalid', 'true');
-    otpCode.focus();
+  const input = recovering ? recoveryCode : otpCode;
+  const value = input.value.trim();
+  if (recovering ? value.length === 0 : value.length !== 6) {
+    input.setAttribute('aria-invalid', 'true');
+    input.focus();
     return;
   }
-  otpCode.removeAttribute('aria-invalid');
+  input.removeAttribute('aria-invalid');
   setBusy(otpSubmit, true, otpSubmit.dataset.msgSubmitting);
-  const { ok, status, data } = await api('POST', '/api/v1/auth/otp', { challenge_id: challenge.id, code });
+  const answer = recovering ? { recovery_code: value } : { code: value };
+  const { ok, status, data } = await api('POST', '/api/v1/auth/otp', { challenge_id: challenge.id, ...answer });
   if (ok && data && data.status === 'authenticated') {
     location.assign('/inbox');
     return;
@@ -142,8 +171,9 @@ otpForm.addEventListener('submit', async (event) => {
     location.reload();
     return;
   }
-  otpCode.select();
-  otpCode.focus();
+  input.setAttribute('aria-invalid', 'true');
+  input.select();
+  input.focus();
 });
 
 resend.addEventListener('click', async () => {

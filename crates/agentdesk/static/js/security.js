@@ -1,7 +1,9 @@
 // Your preference › Security: the two-factor switch and its method (each change confirmed with a
-// code sent where SECURITY.md says), the phone number (a code to the old number, then one to the
-// new), and the recent security events. Every sentence comes from the page; user data is only
-// written with textContent.
+// code sent where SECURITY.md says, or for an authenticator app with the app's first code after
+// scanning a QR code drawn by the server), the recovery codes (shown once, in a dialog that can
+// copy and download them), the phone number (a code to the old number, then one to the new), and
+// the recent security events. Every sentence comes from the page; user data is only written with
+// textContent.
 
 import { api, clearFieldErrors, errorMessage, setBusy, showFieldErrors, toast } from './api.js';
 import { countdown, fill, keepDigits } from './otp.js';
@@ -28,6 +30,47 @@ const otpResend = $('otp-resend');
 const otpConfirm = $('otp-confirm');
 keepDigits(otpCode);
 
+/** Copies `text`, then says so on `button` for a moment. Hidden where the clipboard is not offered. */
+function copyButton(button, text) {
+  if (!navigator.clipboard) {
+    button.hidden = true;
+    return;
+  }
+  const label = button.textContent;
+  button.onclick = async () => {
+    try {
+      await navigator.clipboard.writeText(text());
+      button.textContent = button.dataset.msgCopied || label;
+      setTimeout(() => {
+        button.textContent = label;
+      }, 1600);
+    } catch {
+      button.textContent = label;
+    }
+  };
+}
+
+/** Shows what to scan or type when `challenge` sets up an authenticator app; hides it otherwise. */
+function showEnrollment(challenge) {
+  const enrollment = challenge.enrollment;
+  const title = $('otp-title');
+  $('otp-enroll').hidden = !enrollment;
+  title.textContent = enrollment ? title.dataset.msgTotp : title.dataset.msgConfirm;
+  if (!enrollment) {
+    $('otp-qr').removeAttribute('src');
+    return;
+  }
+  $('otp-qr').src = enrollment.qr_url;
+  $('otp-secret').textContent = enrollment.secret;
+  copyButton($('otp-copy'), () => enrollment.secret.replace(/\s/g, ''));
+}
+
+/** The sentence above the code field for `challenge`. */
+function codeText(challenge) {
+  if (challenge.channel !== 'totp') return otpForm.dataset.msgSent;
+  return challenge.enrollment ? otpForm.dataset.msgTotpEnter : otpForm.dataset.msgTotp;
+}
+
 /**
  * Asks for the code of `challenge`. `submit(code)` calls the API and resolves like `api()`;
  * `again()` (optional) asks the server for a new code and resolves to the new challenge or null.
@@ -44,6 +87,7 @@ function askCode({ text, challenge, submit, again }) {
     });
   };
   const show = () => {
+    showEnrollment(current);
     $('otp-text').textContent = fill(text, { destination: current.destination_hint });
     otpError.textContent = '';
     otpCode.value = '';
@@ -126,6 +170,98 @@ function showTwoFactor() {
     if (radio.value === 'sms') radio.disabled = !state.phone;
   }
   if (state.phone) $('tfa-sms-hint').textContent = state.phone;
+  // Recovery codes belong to two-factor authentication (and not to the setup a company requires,
+  // which ends on the way to the inbox).
+  $('recovery-card').hidden = !state.method || root.dataset.setup === 'true';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recovery codes
+
+const codesDialog = $('codes-dialog');
+const codesForm = $('codes-form');
+
+function setRecoveryCount(text, low) {
+  const count = $('recovery-count');
+  count.textContent = text;
+  count.classList.toggle('recovery-count--low', low);
+}
+
+/** Shows a fresh set of codes until the user says they are saved; resolves then. */
+function showCodes(codes) {
+  $('codes-list').replaceChildren(
+    ...codes.map((code) => {
+      const item = document.createElement('li');
+      item.textContent = code;
+      return item;
+    }),
+  );
+  const saved = $('codes-saved');
+  const done = $('codes-done');
+  saved.checked = false;
+  done.disabled = true;
+  const asText = () => `${fill(codesForm.dataset.fileTitle, { email: codesForm.dataset.email })}\n\n${codes.join('\n')}\n`;
+  copyButton($('codes-copy'), asText);
+  $('codes-download').onclick = () => {
+    const url = URL.createObjectURL(new Blob([asText()], { type: 'text/plain' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = 'agentdesk-recovery-codes.txt';
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  saved.onchange = () => {
+    done.disabled = !saved.checked;
+  };
+  codesDialog.showModal();
+  return new Promise((resolve) => {
+    // Escape does not close it before the codes are saved: they are never shown again.
+    codesDialog.oncancel = (event) => {
+      if (!saved.checked) event.preventDefault();
+    };
+    codesDialog.onclose = () => resolve();
+  });
+}
+
+const passwordDialog = $('recovery-password-dialog');
+const passwordForm = $('recovery-password-form');
+const passwordInput = $('recovery-password');
+
+$('recovery-generate').addEventListener('click', () => {
+  passwordInput.value = '';
+  passwordInput.removeAttribute('aria-invalid');
+  $('recovery-password-error').textContent = '';
+  passwordDialog.showModal();
+  passwordInput.focus();
+});
+$('recovery-password-cancel').addEventListener('click', () => passwordDialog.close());
+passwordForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!passwordInput.value) {
+    passwordInput.setAttribute('aria-invalid', 'true');
+    passwordInput.focus();
+    return;
+  }
+  const confirm = $('recovery-password-confirm');
+  setBusy(confirm, true);
+  const { ok, status, data } = await api('POST', '/api/v1/me/recovery-codes', { password: passwordInput.value });
+  setBusy(confirm, false);
+  if (!ok) {
+    passwordInput.setAttribute('aria-invalid', 'true');
+    $('recovery-password-error').textContent = failure(status, data);
+    passwordInput.select();
+    passwordInput.focus();
+    return;
+  }
+  passwordInput.value = '';
+  passwordDialog.close();
+  await showCodes(data.codes);
+  const card = $('recovery-card');
+  setRecoveryCount(root.dataset.msgFull, false);
+  toast(card.dataset.msgGenerated, 'success');
+  loadEvents();
 }
 
 /** Runs one 2FA change: a code to where SECURITY.md says, then the change itself. */
@@ -137,21 +273,30 @@ async function changeTwoFactor(action, method) {
     return false;
   }
   const enabled = action !== 'disable';
+  // An authenticator's codes are not sent, so there is nothing to send again.
+  const sent = first.data.channel !== 'totp';
   const done = await askCode({
-    text: otpForm.dataset.msgSent,
+    text: codeText(first.data),
     challenge: first.data,
     submit: (code, challenge) =>
       api('PUT', '/api/v1/me/two-factor', { enabled, method, challenge_id: challenge.id, code }),
-    again: async () => {
-      const next = await request();
-      if (!next.ok) toast(failure(next.status, next.data), 'error');
-      return next.ok ? next.data : null;
-    },
+    again: sent
+      ? async () => {
+          const next = await request();
+          if (!next.ok) toast(failure(next.status, next.data), 'error');
+          return next.ok ? next.data : null;
+        }
+      : null,
   });
   if (!done) return false;
   state.method = done.two_factor.enabled ? done.two_factor.method : '';
   const messages = { enable: root.dataset.msgEnabled, disable: root.dataset.msgDisabled, switch: root.dataset.msgSwitched };
   toast(messages[action], 'success');
+  if (Array.isArray(done.recovery_codes)) {
+    // Turned on: the recovery codes, shown this once.
+    await showCodes(done.recovery_codes);
+    setRecoveryCount(root.dataset.msgFull, false);
+  }
   if (root.dataset.setup === 'true' && state.method) {
     // Set up as the company requires: the rest of the product opens now.
     location.assign('/inbox');

@@ -12,6 +12,7 @@ mod api_errors;
 pub mod api_inbox;
 pub mod api_profile;
 pub mod api_security;
+mod api_totp;
 pub mod browser;
 mod browser_profile;
 mod browser_security;

@@ -15,7 +15,9 @@ on_both_backends!(
     users_and_companies,
     sessions_live_and_die,
     throttle_counts_atomically,
-    migrations_are_applied
+    migrations_are_applied,
+    authenticator_and_recovery_codes,
+    upgrade_to_the_authenticator_keeps_methods_and_codes
 );
 
 async fn store(backend: Backend) -> (Arc<dyn Store>, tempfile::TempDir) {
@@ -408,4 +410,206 @@ async fn throttle_counts_atomically(backend: Backend) {
     );
     store.clear_throttle("hot").await.unwrap();
     assert!(store.throttle_state("hot").await.unwrap().is_none());
+}
+
+async fn authenticator_and_recovery_codes(backend: Backend) {
+    use agentdesk_core::domain::TwoFactorMethod;
+    use agentdesk_core::store::NewChallenge;
+
+    let (store, _dir) = store(backend).await;
+    let zoe = store
+        .create_user(&new_user("Acme", "zoe@acme.test", "Zoe", Role::Agent), T0)
+        .await
+        .unwrap();
+
+    // The authenticator's secret is kept with the method, and only with it.
+    let on = store
+        .set_two_factor(
+            zoe.id,
+            Some(TwoFactorMethod::Totp),
+            Some("JBSWY3DPEHPK3PXP"),
+            T0,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(on.two_factor, Some(TwoFactorMethod::Totp));
+    assert_eq!(
+        store.totp_secret(zoe.id).await.unwrap().as_deref(),
+        Some("JBSWY3DPEHPK3PXP")
+    );
+    store
+        .set_two_factor(zoe.id, Some(TwoFactorMethod::Email), Some("IGNORED"), T0)
+        .await
+        .unwrap();
+    assert_eq!(store.totp_secret(zoe.id).await.unwrap(), None);
+    assert_eq!(store.totp_secret(UserId(999_999)).await.unwrap(), None);
+
+    // Every time step is accepted once, and never an older one.
+    assert!(store.claim_totp_step(zoe.id, 100).await.unwrap());
+    assert!(!store.claim_totp_step(zoe.id, 100).await.unwrap());
+    assert!(!store.claim_totp_step(zoe.id, 99).await.unwrap());
+    assert!(store.claim_totp_step(zoe.id, 101).await.unwrap());
+    let claims: Vec<_> = (0..8)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.claim_totp_step(zoe.id, 200).await.unwrap() })
+        })
+        .collect();
+    let mut won = 0;
+    for c in claims {
+        won += usize::from(c.await.unwrap());
+    }
+    assert_eq!(won, 1, "one step, one winner");
+
+    // Recovery codes: each used once, atomically; a new set replaces the old one.
+    let hashes: Vec<String> = ["h1", "h2", "h3"].iter().map(|h| h.to_string()).collect();
+    store
+        .replace_recovery_codes(zoe.id, &hashes, T0)
+        .await
+        .unwrap();
+    assert_eq!(store.recovery_codes_left(zoe.id).await.unwrap(), 3);
+    assert!(store.use_recovery_code(zoe.id, "h1", T0).await.unwrap());
+    assert!(!store.use_recovery_code(zoe.id, "h1", T0).await.unwrap());
+    assert!(!store.use_recovery_code(zoe.id, "nope", T0).await.unwrap());
+    assert!(
+        !store
+            .use_recovery_code(UserId(999_999), "h2", T0)
+            .await
+            .unwrap(),
+        "another user's code"
+    );
+    let uses: Vec<_> = (0..8)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move { store.use_recovery_code(zoe.id, "h2", T0).await.unwrap() })
+        })
+        .collect();
+    let mut won = 0;
+    for u in uses {
+        won += usize::from(u.await.unwrap());
+    }
+    assert_eq!(won, 1, "one code, one winner");
+    assert_eq!(store.recovery_codes_left(zoe.id).await.unwrap(), 1);
+    store
+        .replace_recovery_codes(zoe.id, &["h4".to_string()], T0)
+        .await
+        .unwrap();
+    assert!(!store.use_recovery_code(zoe.id, "h3", T0).await.unwrap());
+    assert_eq!(store.recovery_codes_left(zoe.id).await.unwrap(), 1);
+    // Turning two-factor authentication off takes the codes with it.
+    store.set_two_factor(zoe.id, None, None, T0).await.unwrap();
+    assert_eq!(store.recovery_codes_left(zoe.id).await.unwrap(), 0);
+    assert!(!store.use_recovery_code(zoe.id, "h4", T0).await.unwrap());
+
+    // A challenge the app answers sends nothing, so it does not count against the send limits.
+    store
+        .create_challenge(&NewChallenge {
+            id: "app-challenge".into(),
+            user_id: zoe.id,
+            purpose: "login".into(),
+            channel: "totp".into(),
+            destination: String::new(),
+            payload: "{}".into(),
+            code_hash: String::new(),
+            created_at: T0,
+            expires_at: T0.plus_secs(600),
+        })
+        .await
+        .unwrap();
+    let stored = store.challenge("app-challenge").await.unwrap().unwrap();
+    assert_eq!(stored.channel, "totp");
+    assert_eq!(
+        store
+            .otp_sends_since(zoe.id, "", T0.minus_secs(3600))
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+}
+
+/// A database made before the authenticator arrived (migrations 1–5) keeps every user's method
+/// and every live code through migration 6, which then accepts `totp`.
+async fn upgrade_to_the_authenticator_keeps_methods_and_codes(backend: Backend) {
+    use agentdesk_core::domain::TwoFactorMethod;
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(backend, dir.path()).await;
+    let folder = match backend {
+        Backend::Sqlite => "agentdesk-store-sqlite",
+        Backend::Postgres => "agentdesk-store-postgres",
+    };
+    let company_row = "INSERT INTO companies (name, created_at) VALUES ('Old Co', 1)";
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(folder)
+        .join("migrations");
+    let old = dir.path().join("migrations-1-5");
+    std::fs::create_dir(&old).unwrap();
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.as_str() < "0006" {
+            std::fs::copy(&path, old.join(&name)).unwrap();
+        }
+    }
+    let migrator = sqlx::migrate::Migrator::new(old.as_path()).await.unwrap();
+    let user_row = "INSERT INTO users (company_id, email, email_normalized, first_name, last_name, role, password_hash, created_at, updated_at, phone, two_factor_method) \
+                    VALUES (1, 'old@old.test', 'old@old.test', 'Old', 'Timer', 'agent', 'x', 1, 1, '+14155552671', 'sms')";
+    let challenge_row = "INSERT INTO otp_challenges (id, user_id, purpose, channel, destination, payload, code_hash, created_at, last_sent_at, expires_at) \
+                         VALUES ('live-one', 1, 'login', 'sms', '+14155552671', '{}', 'abc', 1, 1, 99999999999999)";
+    match backend {
+        Backend::Sqlite => {
+            let options = <sqlx::sqlite::SqliteConnectOptions as std::str::FromStr>::from_str(&url)
+                .unwrap()
+                .create_if_missing(true);
+            let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+            migrator.run(&pool).await.unwrap();
+            for sql in [company_row, user_row, challenge_row] {
+                sqlx::query(sql).execute(&pool).await.unwrap();
+            }
+            pool.close().await;
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(&url).await.unwrap();
+            migrator.run(&pool).await.unwrap();
+            for sql in [company_row, user_row, challenge_row] {
+                sqlx::query(sql).execute(&pool).await.unwrap();
+            }
+            pool.close().await;
+        }
+    }
+
+    let store = agentdesk::open_store(&url).await.unwrap();
+    assert_eq!(
+        store.applied_migrations().await.unwrap(),
+        agentdesk_store_sqlite::migration_versions()
+    );
+    let user = store
+        .user_by_email(&Email::parse("old@old.test").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.two_factor, Some(TwoFactorMethod::Sms), "method kept");
+    assert_eq!(
+        user.phone.as_ref().map(|p| p.as_str()),
+        Some("+14155552671")
+    );
+    let live = store.challenge("live-one").await.unwrap().unwrap();
+    assert_eq!(
+        (live.channel.as_str(), live.consumed),
+        ("sms", false),
+        "live code kept"
+    );
+    let now_totp = store
+        .set_two_factor(
+            user.id,
+            Some(TwoFactorMethod::Totp),
+            Some("JBSWY3DPEHPK3PXP"),
+            T0,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now_totp.two_factor, Some(TwoFactorMethod::Totp));
 }
