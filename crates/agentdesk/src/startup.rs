@@ -87,6 +87,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(security::two_factor::apply))
         .routes(routes!(security::two_factor::qr_code))
         .routes(routes!(security::recovery::regenerate))
+        .routes(routes!(security::otp::resend_mine))
         .routes(routes!(security::phone::start, security::phone::remove))
         .routes(routes!(security::phone::verify))
         .routes(routes!(security::events::list))

@@ -90,6 +90,9 @@ pub struct ChallengeView {
     pub expires_at: String,
     /// RFC 3339: the earliest time `resend` is accepted (for `totp`, nothing is ever resent).
     pub resend_after: String,
+    /// The same moment as seconds from this answer, for counting down without trusting the
+    /// client's clock.
+    pub resend_in: i64,
     /// Only when an authenticator app is being set up: what to scan or type into it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<Enrollment>,
@@ -116,6 +119,7 @@ impl ChallengeView {
             destination_hint: hint(channel, destination),
             expires_at: sent_at.plus_secs(CODE_TTL_SECS).to_rfc3339(),
             resend_after: sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
+            resend_in: RESEND_COOLDOWN_SECS,
             enrollment: None,
         }
     }
@@ -128,6 +132,7 @@ impl ChallengeView {
             channel: TOTP_CHANNEL.to_owned(),
             destination_hint: String::new(),
             resend_after: expires_at.clone(),
+            resend_in: CODE_TTL_SECS,
             expires_at,
             enrollment: None,
         }
@@ -511,6 +516,30 @@ async fn check(
         return Err(ApiError::InvalidCode);
     }
     Ok(challenge)
+}
+
+/// `POST /api/v1/me/otp/resend`: a new code for a live challenge of a signed-in user (changing
+/// two-factor authentication or the phone number), under the same cooldown and hourly limits as
+/// the sign-in step's resend.
+#[utoipa::path(
+    post, path = "/api/v1/me/otp/resend", tag = "security",
+    request_body = crate::auth::login::ResendRequest,
+    responses(
+        (status = 200, description = "A new code was sent; the previous one no longer works", body = ChallengeView),
+        (status = 401, description = "`invalid_code` (no such live challenge of yours) or `unauthenticated`", body = crate::http::error::ErrorBody),
+        (status = 409, description = "`nothing_to_resend`: an authenticator app's code is never sent", body = crate::http::error::ErrorBody),
+        (status = 429, description = "`rate_limited` with `Retry-After`: within 60 s of the last send, or five sends this hour", body = crate::http::error::ErrorBody),
+        (status = 503, description = "`delivery_failed`", body = crate::http::error::ErrorBody),
+    )
+)]
+pub async fn resend_mine(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    crate::http::SetupUser { user, .. }: crate::http::SetupUser,
+    crate::http::ApiJson(body): crate::http::ApiJson<crate::auth::login::ResendRequest>,
+) -> Result<axum::Json<ChallengeView>, ApiError> {
+    let purposes = [Purpose::TwoFactor, Purpose::PhoneOld, Purpose::PhoneNew];
+    let challenge = load(&state, &body.challenge_id, user.id, &purposes).await?;
+    Ok(axum::Json(resend(&state, &user, &challenge).await?))
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ function showOtpError(message) {
 
 function startCountdown() {
   stopCountdown();
-  stopCountdown = countdown(resend, challenge.resend_after, {
+  stopCountdown = countdown(resend, challenge, {
     ready: otpForm.dataset.msgResend,
     waiting: otpForm.dataset.msgResendIn,
   });

@@ -7,11 +7,14 @@ export function fill(template, slots) {
 }
 
 /**
- * Keeps `button` disabled and counting down ("New code in 42 s") until `resendAfter` (RFC 3339),
- * then enables it with its ready label. Returns a function that stops the countdown.
+ * Keeps `button` disabled and counting down ("New code in 42 s") until the server accepts a
+ * resend of `challenge` (`resend_in` seconds after it arrived: the browser's clock may be wrong,
+ * its stopwatch is not), then enables it with its ready label. Returns a function that stops the
+ * countdown.
  */
-export function countdown(button, resendAfter, { ready, waiting }) {
-  const due = Date.parse(resendAfter) || Date.now();
+export function countdown(button, challenge, { ready, waiting }) {
+  if (!challenge.receivedAt) challenge.receivedAt = Date.now();
+  const due = challenge.receivedAt + (Number(challenge.resend_in) || 0) * 1000;
   let timer = 0;
   const tick = () => {
     const left = Math.ceil((due - Date.now()) / 1000);

@@ -30,6 +30,13 @@ const otpResend = $('otp-resend');
 const otpConfirm = $('otp-confirm');
 keepDigits(otpCode);
 
+/** A new code for a live challenge (same cooldown and limits the server enforces everywhere). */
+async function sendAgain(challenge) {
+  const next = await api('POST', '/api/v1/me/otp/resend', { challenge_id: challenge.id });
+  if (!next.ok) toast(failure(next.status, next.data), 'error');
+  return next.ok ? next.data : null;
+}
+
 /** Copies `text`, then says so on `button` for a moment. Hidden where the clipboard is not offered. */
 function copyButton(button, text) {
   if (!navigator.clipboard) {
@@ -73,7 +80,7 @@ function codeText(challenge) {
 
 /**
  * Asks for the code of `challenge`. `submit(code)` calls the API and resolves like `api()`;
- * `again()` (optional) asks the server for a new code and resolves to the new challenge or null.
+ * `again(challenge)` (optional) asks the server for a new code and resolves to the challenge or null.
  * Resolves to the successful response's data, or null when the user cancels.
  */
 function askCode({ text, challenge, submit, again }) {
@@ -81,7 +88,7 @@ function askCode({ text, challenge, submit, again }) {
   let stop = () => {};
   const restart = () => {
     stop();
-    stop = countdown(otpResend, current.resend_after, {
+    stop = countdown(otpResend, current, {
       ready: otpForm.dataset.msgResend,
       waiting: otpForm.dataset.msgResendIn,
     });
@@ -134,7 +141,7 @@ function askCode({ text, challenge, submit, again }) {
     };
     const onResend = async () => {
       otpResend.disabled = true;
-      const next = await again();
+      const next = await again(current);
       if (next) {
         current = next;
         show();
@@ -259,15 +266,14 @@ passwordForm.addEventListener('submit', async (event) => {
   passwordDialog.close();
   await showCodes(data.codes);
   const card = $('recovery-card');
-  setRecoveryCount(root.dataset.msgFull, false);
+  setRecoveryCount($('recovery-card').dataset.msgFull, false);
   toast(card.dataset.msgGenerated, 'success');
   loadEvents();
-}
+});
 
 /** Runs one 2FA change: a code to where SECURITY.md says, then the change itself. */
 async function changeTwoFactor(action, method) {
-  const request = () => api('POST', '/api/v1/me/two-factor/challenge', { action, method });
-  const first = await request();
+  const first = await api('POST', '/api/v1/me/two-factor/challenge', { action, method });
   if (!first.ok) {
     toast(failure(first.status, first.data), 'error');
     return false;
@@ -280,13 +286,7 @@ async function changeTwoFactor(action, method) {
     challenge: first.data,
     submit: (code, challenge) =>
       api('PUT', '/api/v1/me/two-factor', { enabled, method, challenge_id: challenge.id, code }),
-    again: sent
-      ? async () => {
-          const next = await request();
-          if (!next.ok) toast(failure(next.status, next.data), 'error');
-          return next.ok ? next.data : null;
-        }
-      : null,
+    again: sent ? sendAgain : null,
   });
   if (!done) return false;
   state.method = done.two_factor.enabled ? done.two_factor.method : '';
@@ -295,7 +295,7 @@ async function changeTwoFactor(action, method) {
   if (Array.isArray(done.recovery_codes)) {
     // Turned on: the recovery codes, shown this once.
     await showCodes(done.recovery_codes);
-    setRecoveryCount(root.dataset.msgFull, false);
+    setRecoveryCount($('recovery-card').dataset.msgFull, false);
   }
   if (root.dataset.setup === 'true' && state.method) {
     // Set up as the company requires: the rest of the product opens now.
@@ -385,25 +385,15 @@ phoneForm.addEventListener('submit', async (event) => {
       text: otpForm.dataset.msgOldPhone,
       challenge: step.challenge,
       submit: verify,
-      again: async () => {
-        const next = await start();
-        return next.ok ? next.data.challenge : null;
-      },
+      again: sendAgain,
     });
     if (!step) return;
   }
-  const firstStep = first.data.step === 'verify_new';
   const done = await askCode({
     text: otpForm.dataset.msgNewPhone,
     challenge: step.challenge,
     submit: verify,
-    // Before any code was verified, a new code simply restarts the change.
-    again: firstStep
-      ? async () => {
-          const next = await start();
-          return next.ok ? next.data.challenge : null;
-        }
-      : null,
+    again: sendAgain,
   });
   if (!done) return;
   state.phone = done.profile.phone;

@@ -311,6 +311,7 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/me/two-factor", "put"),
         ("/api/v1/me/two-factor/qr/{challenge_id}", "get"),
         ("/api/v1/me/recovery-codes", "post"),
+        ("/api/v1/me/otp/resend", "post"),
         ("/api/v1/me/phone", "post"),
         ("/api/v1/me/phone", "delete"),
         ("/api/v1/me/phone/verify", "post"),

@@ -996,3 +996,60 @@ async fn sends_to_one_destination_are_limited_across_accounts() {
     .await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_signed_in_resend_keeps_the_cooldown_and_the_owner() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    let (id, first) = enable_challenge(&app, &agent).await;
+    let resend = |client: &reqwest::Client| {
+        let body = json!({"challenge_id": id});
+        let req = client.post(app.url("/api/v1/me/otp/resend")).json(&body);
+        async move { req.send().await.unwrap() }
+    };
+    // Within the cooldown: refused, with the wait.
+    let res = resend(&agent).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.headers().get("retry-after").is_some());
+    // Another user cannot resend (or learn of) this challenge.
+    let other = app.agent(2).await;
+    let (status, body) = json(resend(&other).await).await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::UNAUTHORIZED, "invalid_code")
+    );
+    // After a minute: a new code, the old one dead, the countdown given in seconds.
+    app.clock.advance_secs(61);
+    let (status, view) = json(resend(&agent).await).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(
+        (view["id"].as_str(), view["resend_in"].as_i64()),
+        (Some(id.as_str()), Some(60))
+    );
+    let second = outbox_code(&app, "agent1@demo.test").await;
+    if second != first {
+        let (status, _) = try_enable(&app, &agent, &id, &first).await;
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "the resent code replaced the first"
+        );
+    }
+    let (status, me) = try_enable(&app, &agent, &id, &second).await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    // A sign-in challenge is not this endpoint's business.
+    let browser = app.client();
+    let (_, step) = json(
+        app.login_response(&browser, "agent1@demo.test", DEMO_PASSWORD)
+            .await,
+    )
+    .await;
+    let body = json!({"challenge_id": step["challenge"]["id"]});
+    let res = agent
+        .post(app.url("/api/v1/me/otp/resend"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+}

@@ -53,13 +53,13 @@ async fn start_enrolment(app: &TestApp, client: &reqwest::Client, action: &str) 
     challenge
 }
 
-/// Turns the app on for the signed-in `client`; returns (secret, recovery codes).
+/// Turns the app on for the signed-in `client`; returns (secret in base32, recovery codes).
 pub async fn enable_totp(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
     let challenge = start_enrolment(app, client, "enable").await;
     let secret = challenge["enrollment"]["secret"]
         .as_str()
         .unwrap()
-        .to_owned();
+        .replace(' ', "");
     let (status, me) = put(
         client,
         app,

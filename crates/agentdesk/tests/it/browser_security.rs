@@ -1,8 +1,11 @@
 //! Issue 5 in headless Chromium: turning on 2FA by email with the code from the dev outbox, then
-//! signing in with a code; changing the phone number through both verifications.
+//! signing in with a code; changing the phone number through both verifications; the admin policy
+//! forcing setup (done with an authenticator app, scanning the server's QR code); signing in with
+//! the app's code and with a recovery code; new recovery codes behind the password.
 
 use std::time::Duration;
 
+use agentdesk_core::Clock;
 use fantoccini::Locator;
 use serde_json::json;
 
@@ -54,7 +57,17 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
         .unwrap();
     b.wait_for_path("/preferences/security").await;
     assert_eq!(b.text("#tfa-state").await, "Off");
+    // The strongest method is offered first and preselected; this user picks email.
+    assert_eq!(
+        b.wait_js(
+            "the preselected method",
+            "document.querySelector('input[name=tfa-method]:checked').value"
+        )
+        .await,
+        json!("totp")
+    );
     b.screenshot("security-off").await;
+    b.click("input[name=tfa-method][value=email]").await;
 
     b.click(".switch").await;
     b.wait_js(
@@ -94,7 +107,12 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
     assert_eq!(error, json!("That code is not correct."));
     let code = fresh_code(&app, "agent1@demo.test", &mut seen).await;
     enter_code(&b, &code).await;
+    save_recovery_codes(&b, "security-recovery-codes").await;
     b.wait_js("2FA on", "document.getElementById('tfa-state').textContent === 'On' && !document.getElementById('otp-dialog').open").await;
+    assert_eq!(
+        b.wait_js("the recovery card", "!document.getElementById('recovery-card').hidden && document.getElementById('recovery-count').textContent").await,
+        json!("10 unused codes left")
+    );
     // The list reloads after the change: wait for the newest entry to be this one.
     b.wait_js(
         "the events list",
@@ -111,20 +129,7 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
 
     // Sign out, then in: password, then the code.
     b.sign_out().await;
-    b.fill("#email", "agent1@demo.test").await;
-    b.fill("#password", DEMO_PASSWORD).await;
-    b.click("#login-submit").await;
-    b.wait_js(
-        "the code step",
-        "!document.getElementById('otp-form').hidden",
-    )
-    .await;
-    let text = b
-        .wait_js(
-            "the code text",
-            "document.getElementById('otp-text').textContent",
-        )
-        .await;
+    let text = password_step(&b, "agent1@demo.test").await;
     assert!(text.as_str().unwrap().contains("a•••@demo.test"), "{text}");
     assert_eq!(b.text("#login-heading").await, "Enter your code");
     assert_eq!(
@@ -255,7 +260,6 @@ async fn change_the_phone_number_through_both_verifications() {
 async fn admin_policy_forces_two_factor_setup() {
     let Some(b) = browser().await else { return };
     let app = spawn_app(Backend::Sqlite).await;
-    let mut seen = Vec::new();
     b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
     b.client.goto(&app.url("/admin/agents")).await.unwrap();
     b.wait_for_path("/admin/agents").await;
@@ -284,9 +288,205 @@ async fn admin_policy_forces_two_factor_setup() {
     b.client.goto(&app.url("/inbox")).await.unwrap();
     b.wait_for_path("/preferences/security").await;
 
+    // Set up with the authenticator app (preselected as the strongest): scan, enter its code.
     b.click(".switch").await;
-    let code = fresh_code(&app, "agent3@demo.test", &mut seen).await;
-    enter_code(&b, &code).await;
+    let secret = scan_qr_code(&b).await;
+    b.screenshot("security-authenticator-setup").await;
+    let code = agentdesk::security::totp::code_at(&secret, app.clock.now()).unwrap();
+    b.fill("#otp-code", &code).await;
+    b.click("#otp-confirm").await;
+    save_recovery_codes(&b, "security-setup-recovery-codes").await;
     b.wait_for_path("/inbox").await;
     assert_eq!(b.text(".me-button__name").await, "Sara Haddad");
+}
+
+/// Signs in with the password on the open sign-in page; returns the code step's sentence.
+async fn password_step(b: &Browser, email: &str) -> serde_json::Value {
+    b.fill("#email", email).await;
+    b.fill("#password", DEMO_PASSWORD).await;
+    b.click("#login-submit").await;
+    b.wait_js(
+        "the code step",
+        "!document.getElementById('otp-form').hidden",
+    )
+    .await;
+    b.wait_js(
+        "the code text",
+        "document.getElementById('otp-text').textContent",
+    )
+    .await
+}
+
+/// Waits for the authenticator enrolment in the code dialog, checks the QR code image loaded from
+/// the server, and returns the secret shown for typing by hand (what the app learns by scanning).
+async fn scan_qr_code(b: &Browser) -> String {
+    b.wait_js(
+        "the enrolment",
+        "document.getElementById('otp-dialog').open && !document.getElementById('otp-enroll').hidden",
+    )
+    .await;
+    let qr = b
+        .wait_js(
+            "the QR code",
+            "(() => { const i = document.getElementById('otp-qr'); return i.complete && i.naturalWidth > 0 && i.getAttribute('src'); })()",
+        )
+        .await;
+    assert!(
+        qr.as_str()
+            .unwrap()
+            .starts_with("/api/v1/me/two-factor/qr/"),
+        "{qr}"
+    );
+    assert_eq!(
+        b.wait_js(
+            "the dialog title",
+            "document.getElementById('otp-title').textContent"
+        )
+        .await,
+        json!("Set up your authenticator app")
+    );
+    assert_eq!(
+        b.wait_js("no resend", "document.getElementById('otp-resend').hidden")
+            .await,
+        json!(true),
+        "an app's code is never sent"
+    );
+    let secret = b
+        .wait_js(
+            "the key",
+            "document.getElementById('otp-secret').textContent",
+        )
+        .await;
+    secret.as_str().unwrap().replace(' ', "")
+}
+
+/// The recovery codes dialog: ten codes, Done only after "I have saved these codes".
+async fn save_recovery_codes(b: &Browser, screenshot: &str) -> Vec<String> {
+    let codes = b
+        .wait_js(
+            "the recovery codes",
+            "document.getElementById('codes-dialog').open && document.querySelectorAll('#codes-list li').length === 10 && [...document.querySelectorAll('#codes-list li')].map((li) => li.textContent)",
+        )
+        .await;
+    let codes: Vec<String> = codes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    assert!(codes.iter().all(|c| c.len() == 29), "{codes:?}");
+    assert_eq!(
+        b.wait_js(
+            "Done waits",
+            "document.getElementById('codes-done').disabled"
+        )
+        .await,
+        json!(true)
+    );
+    b.screenshot(screenshot).await;
+    b.click("#codes-saved").await;
+    b.click("#codes-done").await;
+    b.wait_js(
+        "the dialog to close",
+        "!document.getElementById('codes-dialog')?.open",
+    )
+    .await;
+    codes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_with_the_app_or_a_recovery_code_and_make_new_codes() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let agent = app.agent(2).await;
+    let (secret, codes) = crate::api_totp::enable_totp(&app, &agent).await;
+    app.clock.advance_secs(30);
+
+    // The app's code: no resend button, the sentence names the app.
+    b.client.goto(&app.url("/login")).await.unwrap();
+    let text = password_step(&b, "agent2@demo.test").await;
+    assert!(
+        text.as_str().unwrap().contains("authenticator app"),
+        "{text}"
+    );
+    assert_eq!(
+        b.wait_js("no resend", "document.getElementById('otp-resend').hidden")
+            .await,
+        json!(true)
+    );
+    b.screenshot("login-authenticator").await;
+    let code = agentdesk::security::totp::code_at(&secret, app.clock.now()).unwrap();
+    b.fill("#otp-code", &code).await;
+    b.click("#otp-submit").await;
+    b.wait_for_path("/inbox").await;
+    b.sign_out().await;
+
+    // Lost the phone: a recovery code instead. A wrong one is explained in place.
+    password_step(&b, "agent2@demo.test").await;
+    b.click("#otp-recovery").await;
+    b.wait_js(
+        "the recovery field",
+        "!document.getElementById('recovery-field').hidden",
+    )
+    .await;
+    b.fill("#recovery-code", "aaaa-bbbb-cccc-dddd-eeee-ffff")
+        .await;
+    b.click("#otp-submit").await;
+    assert_eq!(
+        b.wait_js("the error", "!document.getElementById('otp-error').hidden && document.getElementById('otp-error').textContent").await,
+        json!("That code is not correct.")
+    );
+    b.screenshot("login-recovery-code").await;
+    b.fill("#recovery-code", &codes[4].to_uppercase()).await;
+    b.click("#otp-submit").await;
+    b.wait_for_path("/inbox").await;
+
+    // New codes: the password first (a wrong one is explained), then the dialog.
+    b.client
+        .goto(&app.url("/preferences/security"))
+        .await
+        .unwrap();
+    b.wait_for_path("/preferences/security").await;
+    assert_eq!(
+        b.wait_js(
+            "the count",
+            "document.getElementById('recovery-count').textContent"
+        )
+        .await,
+        json!("9 unused codes left")
+    );
+    b.click("#recovery-generate").await;
+    b.wait_js(
+        "the password dialog",
+        "document.getElementById('recovery-password-dialog').open",
+    )
+    .await;
+    b.fill("#recovery-password", "not my password").await;
+    b.click("#recovery-password-confirm").await;
+    assert_eq!(
+        b.wait_js(
+            "the error",
+            "document.getElementById('recovery-password-error').textContent"
+        )
+        .await,
+        json!("Your current password is not correct.")
+    );
+    b.fill("#recovery-password", DEMO_PASSWORD).await;
+    b.click("#recovery-password-confirm").await;
+    let fresh = save_recovery_codes(&b, "security-new-recovery-codes").await;
+    assert!(fresh.iter().all(|c| !codes.contains(c)));
+    assert_eq!(
+        b.wait_js(
+            "the count",
+            "document.getElementById('recovery-count').textContent === '10 unused codes left'"
+        )
+        .await,
+        json!(true)
+    );
+    b.wait_js(
+        "the events list",
+        "document.querySelector('#security-events .events__label')?.textContent === 'New recovery codes generated'",
+    )
+    .await;
+    b.screenshot("security-authenticator-on").await;
 }
