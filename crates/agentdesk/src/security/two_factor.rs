@@ -190,16 +190,18 @@ pub async fn apply(
     if new_method == Some(TwoFactorMethod::Sms) && user.phone.is_none() {
         return Err(ApiError::PhoneNotVerified);
     }
+    // The codes first: if making them fails, nothing has changed (a user without two-factor
+    // authentication has no use for stray codes, and the next set replaces them).
+    let recovery_codes = match action {
+        Action::Enable => Some(super::recovery::issue(&state, &user).await?),
+        Action::Switch | Action::Disable => None,
+    };
     let secret = otp::enrolling_secret(&pending);
     let updated = state
         .store()
         .set_two_factor(user.id, new_method, secret.as_deref(), state.clock().now())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
-    let recovery_codes = match action {
-        Action::Enable => Some(super::recovery::issue(&state, &updated).await?),
-        Action::Switch | Action::Disable => None,
-    };
     super::events::record(
         &state,
         user.id,
