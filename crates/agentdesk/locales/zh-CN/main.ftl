@@ -423,7 +423,7 @@ security-sessions-sign-out-others = 退出其他会话
 security-sessions-signed-out = 已退出的其他会话：%count%
 security-event-signed_out_others = 退出了其他会话
 
-## Authenticator app and recovery codes
+## 身份验证器应用与恢复码
 login-otp-totp = 打开你的身份验证器应用，输入其中显示的 agentdesk 6 位验证码。
 login-use-recovery = 使用恢复码
 login-use-otp = 改用 6 位验证码

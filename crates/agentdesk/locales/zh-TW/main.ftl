@@ -423,7 +423,7 @@ security-sessions-sign-out-others = 登出其他工作階段
 security-sessions-signed-out = 已登出其他工作階段：%count% 個
 security-event-signed_out_others = 已登出其他工作階段
 
-## Authenticator app and recovery codes
+## 驗證器應用程式與復原碼
 login-otp-totp = 開啟你的驗證器應用程式，輸入其中顯示的 agentdesk 6 位數驗證碼。
 login-use-recovery = 使用復原碼
 login-use-otp = 改用 6 位數驗證碼

@@ -50,3 +50,11 @@ pub async fn notify(state: &AppState, user: &User, via: Channel, body: String) {
         tracing::warn!(error = %e, user_id = user.id.0, "security notice not delivered");
     }
 }
+
+/// ASCII `text` in groups of `size` joined by `separator`, for codes and keys people copy by hand.
+pub fn in_groups(text: &[u8], size: usize, separator: &str) -> String {
+    text.chunks(size.max(1))
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(separator)
+}

@@ -34,11 +34,7 @@ fn new_code() -> String {
     let chars: Vec<u8> = (0..CHARS)
         .map(|_| ALPHABET[rng.gen_range(0..ALPHABET.len())])
         .collect();
-    chars
-        .chunks(GROUP)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join("-")
+    super::in_groups(&chars, GROUP, "-")
 }
 
 /// The code as typed, reduced to its 24 characters; `None` when it cannot be a code.

@@ -57,12 +57,7 @@ pub fn qr_svg(uri: &str) -> Result<String, ApiError> {
 
 /// The secret in groups of four, for typing it into an app by hand.
 pub fn grouped(secret: &str) -> String {
-    secret
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::in_groups(secret.as_bytes(), 4, " ")
 }
 
 /// The time step whose code `code` is (the current one or one either side), if any. Compared in
