@@ -38,7 +38,7 @@ pub fn six_digits(text: &str) -> String {
         .unwrap_or_else(|| panic!("no code in {text:?}"))
 }
 
-async fn post(
+pub async fn post(
     client: &reqwest::Client,
     app: &TestApp,
     path: &str,
@@ -47,7 +47,7 @@ async fn post(
     json(client.post(app.url(path)).json(&body).send().await.unwrap()).await
 }
 
-async fn put(
+pub async fn put(
     client: &reqwest::Client,
     app: &TestApp,
     path: &str,

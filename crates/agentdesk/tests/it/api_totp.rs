@@ -7,27 +7,9 @@ use agentdesk_core::Clock;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::api_security::{enable_email_2fa, outbox_message};
+use crate::api_security::{enable_email_2fa, outbox_message, post, put};
 use crate::helpers::{Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app};
 use crate::on_both_backends;
-
-async fn post(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    json(client.post(app.url(path)).json(&body).send().await.unwrap()).await
-}
-
-async fn put(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    json(client.put(app.url(path)).json(&body).send().await.unwrap()).await
-}
 
 /// What the app shows now for `secret` (as the enrolment displays it, in groups).
 fn app_code(app: &TestApp, secret: &str) -> String {
