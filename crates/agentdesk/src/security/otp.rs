@@ -396,20 +396,9 @@ pub async fn load(
     }
 }
 
-/// Checks a code and, when right, uses the challenge up. Returns the challenge (with its
-/// pending action) to the caller, who then performs exactly that action.
-pub async fn verify(
-    state: &AppState,
-    id: &str,
-    user: UserId,
-    purpose: Purpose,
-    code: &str,
-) -> Result<Challenge, ApiError> {
-    let challenge = load(state, id, user, &[purpose]).await?;
-    verify_loaded(state, challenge, code).await
-}
-
-/// `verify` for a challenge the caller already loaded with `load` (owner and purpose checked).
+/// Checks a code against a challenge the caller loaded with `load` (owner and purpose checked)
+/// and, when right, uses the challenge up. Returns it (with its pending action) to the caller,
+/// who then performs exactly that action.
 pub async fn verify_loaded(
     state: &AppState,
     challenge: Challenge,

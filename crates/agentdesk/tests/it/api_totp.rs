@@ -11,6 +11,24 @@ use crate::api_security::{enable_email_2fa, outbox_message, post, put};
 use crate::helpers::{Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app};
 use crate::on_both_backends;
 
+/// `PUT /api/v1/me/two-factor` answering `challenge_id` with `code`.
+async fn change_two_factor(
+    app: &TestApp,
+    client: &reqwest::Client,
+    enabled: bool,
+    method: &str,
+    challenge_id: &Value,
+    code: &str,
+) -> (StatusCode, Value) {
+    put(
+        client,
+        app,
+        "/api/v1/me/two-factor",
+        json!({"enabled": enabled, "method": method, "challenge_id": challenge_id, "code": code}),
+    )
+    .await
+}
+
 /// What the app shows now for `secret` (as the enrolment displays it, in groups).
 fn app_code(app: &TestApp, secret: &str) -> String {
     totp::code_at(&secret.replace(' ', ""), app.clock.now()).unwrap()
@@ -42,11 +60,13 @@ pub async fn enable_totp(app: &TestApp, client: &reqwest::Client) -> (String, Ve
         .as_str()
         .unwrap()
         .replace(' ', "");
-    let (status, me) = put(
-        client,
+    let (status, me) = change_two_factor(
         app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": challenge["id"], "code": app_code(app, &secret)}),
+        client,
+        true,
+        "totp",
+        &challenge["id"],
+        &app_code(app, &secret),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{me}");
@@ -124,24 +144,20 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
 
     // A wrong code, then the app's code: on, with ten recovery codes shown this once.
     let code = app_code(&app, &secret);
-    let (status, body) = put(
-        &agent,
+    let (status, body) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": challenge["id"], "code": not_the_code(&code)}),
+        &agent,
+        true,
+        "totp",
+        &challenge["id"],
+        &not_the_code(&code),
     )
     .await;
     assert_eq!(
         (status, error_code(&body).as_str()),
         (StatusCode::UNAUTHORIZED, "invalid_code")
     );
-    let (status, me) = put(
-        &agent,
-        &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": challenge["id"], "code": code}),
-    )
-    .await;
+    let (status, me) = change_two_factor(&app, &agent, true, "totp", &challenge["id"], &code).await;
     assert_eq!(status, StatusCode::OK, "{me}");
     assert_eq!(me["two_factor"], json!({"enabled": true, "method": "totp"}));
     let codes: Vec<String> = me["recovery_codes"]
@@ -328,11 +344,13 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
     assert_eq!(off["channel"], "totp");
     assert!(off.get("enrollment").is_none(), "{off}");
     app.clock.advance_secs(30);
-    let (status, me) = put(
-        &agent,
+    let (status, me) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": false, "method": "totp", "challenge_id": off["id"], "code": app_code(&app, &secret)}),
+        &agent,
+        false,
+        "totp",
+        &off["id"],
+        &app_code(&app, &secret),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{me}");
@@ -368,11 +386,13 @@ async fn authenticator_codes_resist_abuse() {
     let second = start_enrolment(&app, &agent, "switch").await;
     let secret = second["enrollment"]["secret"].as_str().unwrap().to_owned();
     assert_ne!(first_secret, secret);
-    let (status, _) = put(
-        &agent,
+    let (status, _) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": first["id"], "code": app_code(&app, &first_secret)}),
+        &agent,
+        true,
+        "totp",
+        &first["id"],
+        &app_code(&app, &first_secret),
     )
     .await;
     assert_eq!(
@@ -380,11 +400,13 @@ async fn authenticator_codes_resist_abuse() {
         StatusCode::UNAUTHORIZED,
         "the replaced enrolment is dead"
     );
-    let (status, body) = put(
-        &agent,
+    let (status, body) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": second["id"], "code": app_code(&app, &first_secret)}),
+        &agent,
+        true,
+        "totp",
+        &second["id"],
+        &app_code(&app, &first_secret),
     )
     .await;
     assert_eq!(
@@ -393,19 +415,23 @@ async fn authenticator_codes_resist_abuse() {
         "another secret's code"
     );
     // A code for switching cannot turn it off instead.
-    let (status, _) = put(
-        &agent,
+    let (status, _) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": false, "method": "totp", "challenge_id": second["id"], "code": app_code(&app, &secret)}),
+        &agent,
+        false,
+        "totp",
+        &second["id"],
+        &app_code(&app, &secret),
     )
     .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
-    let (status, me) = put(
-        &agent,
+    let (status, me) = change_two_factor(
         &app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "totp", "challenge_id": second["id"], "code": app_code(&app, &secret)}),
+        &agent,
+        true,
+        "totp",
+        &second["id"],
+        &app_code(&app, &secret),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{me}");
