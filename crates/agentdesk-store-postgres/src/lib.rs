@@ -67,6 +67,7 @@ agentdesk_store_sql::impl_store!(
     sqlx::Postgres,
     "postgres",
     "BEGIN",
+    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
     pg_live_feed
 );
 

@@ -23,7 +23,9 @@ pub use agentdesk_core::domain::{PhoneE164, TwoFactorMethod};
 pub use agentdesk_core::store::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
-pub use agentdesk_core::store::{Challenge, NewChallenge, OutboxMessage, SecurityEvent};
+pub use agentdesk_core::store::{
+    Challenge, NewChallenge, OutboxMessage, Resent, SecurityEvent, SendLimits,
+};
 pub use agentdesk_core::store::{
     NewSession, Session, SessionKind, StoreResult as Result, ThrottleState,
 };
@@ -232,6 +234,7 @@ pub struct ChallengeRow {
     pub purpose: String,
     pub channel: String,
     pub destination: String,
+    pub destination_verified: bool,
     pub payload: String,
     pub code_hash: String,
     pub attempts: i64,
@@ -250,6 +253,7 @@ impl ChallengeRow {
             purpose: self.purpose,
             channel: self.channel,
             destination: self.destination,
+            verified: self.destination_verified,
             payload: self.payload,
             code_hash: self.code_hash,
             attempts: self.attempts,

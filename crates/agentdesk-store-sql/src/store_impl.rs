@@ -4,10 +4,11 @@
 /// `$live_feed` is the backend's `async fn(&Pool) -> Result<Option<LiveFeed>>`.
 /// `$name` is what `Store::backend` reports; `$begin` starts a write transaction (`BEGIN
 /// IMMEDIATE` on SQLite, so a transaction that reads before it writes cannot fail with
-/// SQLITE_BUSY_SNAPSHOT when another writer commits in between).
+/// SQLITE_BUSY_SNAPSHOT when another writer commits in between). `$send_lock` takes one text
+/// key and holds a lock on it until the transaction ends (see `try_count_send!`).
 #[macro_export]
 macro_rules! impl_store {
-    ($store:ty, $db:ty, $name:literal, $begin:literal, $live_feed:path) => {
+    ($store:ty, $db:ty, $name:literal, $begin:literal, $send_lock:literal, $live_feed:path) => {
         #[::async_trait::async_trait]
         impl ::agentdesk_core::Store for $store {
             fn backend(&self) -> &'static str {
@@ -378,11 +379,25 @@ macro_rules! impl_store {
                 row.map($crate::UserRow::into_user).transpose()
             }
 
-            async fn create_challenge(&self, c: &$crate::NewChallenge) -> $crate::Result<()> {
+            async fn create_challenge(
+                &self,
+                c: &$crate::NewChallenge,
+                limits: &$crate::SendLimits,
+            ) -> $crate::Result<bool> {
                 let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
-                ::sqlx::query::<$db>(
-                    "UPDATE otp_challenges SET consumed_at = $1 WHERE user_id = $2 AND purpose = $3 AND consumed_at IS NULL",
-                )
+                // An authenticator's code is not sent: nothing to limit or count.
+                if c.channel != "totp"
+                    && !$crate::try_count_send!(
+                        $db, tx, $send_lock, c.user_id.0, &c.destination, c.verified, limits,
+                        c.created_at.0
+                    )
+                {
+                    return Ok(false);
+                }
+                ::sqlx::query::<$db>(concat!(
+                    "UPDATE otp_challenges SET consumed_at = $1 ",
+                    "WHERE user_id = $2 AND purpose = $3 AND consumed_at IS NULL"
+                ))
                 .bind(c.created_at.0)
                 .bind(c.user_id.0)
                 .bind(&c.purpose)
@@ -390,14 +405,16 @@ macro_rules! impl_store {
                 .await
                 .map_err($crate::store_error)?;
                 ::sqlx::query::<$db>(concat!(
-                    "INSERT INTO otp_challenges (id, user_id, purpose, channel, destination, payload, code_hash, created_at, last_sent_at, expires_at) ",
-                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)"
+                    "INSERT INTO otp_challenges (id, user_id, purpose, channel, destination, ",
+                    "destination_verified, payload, code_hash, created_at, last_sent_at, expires_at) ",
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)"
                 ))
                 .bind(&c.id)
                 .bind(c.user_id.0)
                 .bind(&c.purpose)
                 .bind(&c.channel)
                 .bind(&c.destination)
+                .bind(c.verified)
                 .bind(&c.payload)
                 .bind(&c.code_hash)
                 .bind(c.created_at.0)
@@ -405,17 +422,14 @@ macro_rules! impl_store {
                 .execute(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;
-                // An authenticator's code is not sent: nothing to count against the send limits.
-                if c.channel != "totp" {
-                    $crate::count_send!($db, tx, c.user_id.0, &c.destination, c.created_at.0);
-                }
                 tx.commit().await.map_err($crate::store_error)?;
-                Ok(())
+                Ok(true)
             }
 
             async fn challenge(&self, id: &str) -> $crate::Result<Option<$crate::Challenge>> {
                 let row = ::sqlx::query_as::<$db, $crate::ChallengeRow>(concat!(
-                    "SELECT id, user_id, purpose, channel, destination, payload, code_hash, attempts, sends, ",
+                    "SELECT id, user_id, purpose, channel, destination, destination_verified, ",
+                    "payload, code_hash, attempts, sends, ",
                     "created_at, last_sent_at, expires_at, consumed_at FROM otp_challenges WHERE id = $1"
                 ))
                 .bind(id)
@@ -431,44 +445,43 @@ macro_rules! impl_store {
                 code_hash: &str,
                 now: $crate::Timestamp,
                 expires_at: $crate::Timestamp,
-            ) -> $crate::Result<bool> {
+                limits: &$crate::SendLimits,
+            ) -> $crate::Result<$crate::Resent> {
                 let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
-                let row: Option<(i64, String)> = ::sqlx::query_as(concat!(
-                    "UPDATE otp_challenges SET code_hash = $1, attempts = 0, sends = sends + 1, last_sent_at = $2, expires_at = $3 ",
-                    "WHERE id = $4 AND consumed_at IS NULL RETURNING user_id, destination"
+                let row: Option<(i64, String, bool)> = ::sqlx::query_as(concat!(
+                    "SELECT user_id, destination, destination_verified FROM otp_challenges ",
+                    "WHERE id = $1 AND consumed_at IS NULL"
+                ))
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err($crate::store_error)?;
+                let Some((user_id, destination, verified)) = row else {
+                    return Ok($crate::Resent::NotLive);
+                };
+                if !$crate::try_count_send!(
+                    $db, tx, $send_lock, user_id, &destination, verified, limits, now.0
+                ) {
+                    return Ok($crate::Resent::Limited);
+                }
+                let updated = ::sqlx::query::<$db>(concat!(
+                    "UPDATE otp_challenges SET code_hash = $1, attempts = 0, sends = sends + 1, ",
+                    "last_sent_at = $2, expires_at = $3 WHERE id = $4 AND consumed_at IS NULL"
                 ))
                 .bind(code_hash)
                 .bind(now.0)
                 .bind(expires_at.0)
                 .bind(id)
-                .fetch_optional(&mut *tx)
+                .execute(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;
-                let Some((user_id, destination)) = row else {
-                    return Ok(false);
-                };
-                $crate::count_send!($db, tx, user_id, &destination, now.0);
+                if updated.rows_affected() != 1 {
+                    // Used up between the read and the update (PostgreSQL reads committed data):
+                    // dropping the transaction takes the counted send back.
+                    return Ok($crate::Resent::NotLive);
+                }
                 tx.commit().await.map_err($crate::store_error)?;
-                Ok(true)
-            }
-
-            async fn otp_sends_since(
-                &self,
-                user: $crate::UserId,
-                destination: &str,
-                since: $crate::Timestamp,
-            ) -> $crate::Result<(i64, i64)> {
-                let counts: (i64, i64) = ::sqlx::query_as(concat!(
-                    "SELECT (SELECT COUNT(*) FROM otp_sends WHERE user_id = $1 AND sent_at > $3), ",
-                    "(SELECT COUNT(*) FROM otp_sends WHERE destination = $2 AND sent_at > $3)"
-                ))
-                .bind(user.0)
-                .bind(destination)
-                .bind(since.0)
-                .fetch_one(&self.pool)
-                .await
-                .map_err($crate::store_error)?;
-                Ok(counts)
+                Ok($crate::Resent::Sent)
             }
 
             async fn otp_failed(

@@ -55,5 +55,6 @@ agentdesk_store_sql::impl_store!(
     sqlx::Sqlite,
     "sqlite",
     "BEGIN IMMEDIATE",
+    "SELECT $1",
     no_live_feed
 );

@@ -124,28 +124,20 @@ impl Default for LoginConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DeliveryMode {
-    /// Codes land in the dev outbox and the log.
+    /// Codes land in the dev outbox and the log, readable by anyone who can reach the server:
+    /// demos and tests only.
     Outbox,
     /// Codes go out through SMTP and the SMS provider.
     Live,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DeliveryConfig {
-    pub mode: DeliveryMode,
+    /// Unset means `live`, or `outbox` under `serve --demo` (see `Config::delivery_mode`).
+    pub mode: Option<DeliveryMode>,
     pub smtp: SmtpConfig,
     pub sms: SmsConfig,
-}
-
-impl Default for DeliveryConfig {
-    fn default() -> Self {
-        Self {
-            mode: DeliveryMode::Outbox,
-            smtp: SmtpConfig::default(),
-            sms: SmsConfig::default(),
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -253,6 +245,16 @@ impl Config {
         }
     }
 
+    /// The delivery mode in force: the configured one, else `outbox` for a demo and `live`
+    /// otherwise, so a plain server never shows sign-in codes to whoever asks for them.
+    pub fn delivery_mode(&self) -> DeliveryMode {
+        match self.delivery.mode {
+            Some(mode) => mode,
+            None if self.demo => DeliveryMode::Outbox,
+            None => DeliveryMode::Live,
+        }
+    }
+
     pub fn https(&self) -> bool {
         self.public_url
             .as_deref()
@@ -291,7 +293,12 @@ fn collect_unknown(
             // Optional values are absent from the defaults; accept their keys.
             None if !matches!(
                 key.as_str(),
-                "database_url" | "public_url" | "app_secret" | "verify_token" | "demo_password"
+                "database_url"
+                    | "public_url"
+                    | "app_secret"
+                    | "verify_token"
+                    | "demo_password"
+                    | "mode"
             ) =>
             {
                 out.push(path)
@@ -320,6 +327,19 @@ mod tests {
     }
 
     #[test]
+    fn codes_are_kept_in_the_outbox_only_for_demos_or_when_asked() {
+        let mut c = Config::default();
+        assert_eq!(c.delivery_mode(), DeliveryMode::Live, "the default is live");
+        c.demo = true;
+        assert_eq!(c.delivery_mode(), DeliveryMode::Outbox, "serve --demo");
+        c.delivery.mode = Some(DeliveryMode::Live);
+        assert_eq!(c.delivery_mode(), DeliveryMode::Live, "explicit wins");
+        c.demo = false;
+        c.delivery.mode = Some(DeliveryMode::Outbox);
+        assert_eq!(c.delivery_mode(), DeliveryMode::Outbox, "explicit outbox");
+    }
+
+    #[test]
     #[allow(clippy::result_large_err)] // figment's Jail dictates the error type
     fn env_overrides_toml_overrides_defaults_and_typos_are_reported() {
         figment::Jail::expect_with(|jail| {
@@ -334,7 +354,7 @@ mod tests {
                 Config::load(Some(Path::new("a.toml"))).map_err(|e| e.to_string())?;
             assert_eq!(c.listen, "0.0.0.0:9000");
             assert_eq!(c.session.idle_timeout_minutes, 7);
-            assert_eq!(c.delivery.mode, DeliveryMode::Live);
+            assert_eq!(c.delivery.mode, Some(DeliveryMode::Live));
             assert_eq!(unknown, vec!["listne".to_string()]);
             assert_eq!(c.database_url(), "sqlite://./data/agentdesk.db");
             Ok(())

@@ -64,6 +64,7 @@ impl AppState {
             ingest: IngestQueue::new(),
             pictures: tokio::sync::Semaphore::new(1),
             notifier: crate::delivery::Notifier::new(
+                config.delivery_mode(),
                 &config.delivery,
                 store.clone(),
                 clock.clone(),

@@ -31,6 +31,10 @@ pub enum Invalid {
     Format,
     #[error("unsupported")]
     Unsupported,
+    /// A phone number that cannot receive text messages (premium-rate, shared-cost, satellite,
+    /// fixed-line and the like).
+    #[error("not_mobile")]
+    NotMobile,
 }
 
 impl Invalid {
@@ -42,6 +46,7 @@ impl Invalid {
             Invalid::TooShort => "too_short",
             Invalid::Format => "invalid_format",
             Invalid::Unsupported => "unsupported",
+            Invalid::NotMobile => "not_mobile",
         }
     }
 }

@@ -34,6 +34,25 @@ impl PhoneE164 {
         ))
     }
 
+    /// Whether text messages can reach this number, by libphonenumber's metadata: mobile numbers,
+    /// and fixed-line-or-mobile where the numbering plan cannot tell them apart (the US, say).
+    /// Everything else — premium-rate, shared-cost, toll-free, VoIP, pager, personal, UAN — and
+    /// every non-geographic "country" (+870 Inmarsat, +881 satellite, +882/+883 international
+    /// networks, +979 international premium rate) is refused: a code sent there costs money or
+    /// earns it for someone else (toll fraud).
+    pub fn receives_sms(&self) -> bool {
+        let Ok(number) = phonenumber::parse(None, &self.0) else {
+            return false;
+        };
+        if number.country().id().is_none() {
+            return false;
+        }
+        matches!(
+            number.number_type(&phonenumber::metadata::DATABASE),
+            phonenumber::Type::Mobile | phonenumber::Type::FixedLineOrMobile
+        )
+    }
+
     /// A stored value, which must already be E.164.
     pub fn from_e164(raw: &str) -> Result<Self, Invalid> {
         let parsed = Self::parse(None, raw)?;
@@ -151,6 +170,36 @@ mod tests {
         assert!(all.contains(&("US".to_owned(), 1)));
         let br = PhoneE164::parse(Some("BR"), "11 91234-5678").unwrap();
         assert_eq!(region_of(&br).as_deref(), Some("BR"));
+    }
+
+    #[test]
+    fn only_numbers_that_receive_text_messages_get_codes() {
+        for mobile in [
+            "+5511912345678", // Brazil, mobile
+            "+447911123456",  // UK, mobile
+            "+14155552671",   // US: fixed line or mobile
+            "+8613812345678", // China, mobile
+            "+966501234567",  // Saudi Arabia, mobile
+        ] {
+            let p = PhoneE164::parse(None, mobile).unwrap();
+            assert!(p.receives_sms(), "{mobile} should receive SMS");
+        }
+        for costly in [
+            "+979123456789",  // international premium rate
+            "+449091234567",  // UK premium rate (09)
+            "+449061234567",  // UK premium rate (0906)
+            "+448712345678",  // UK 0871: shared cost / premium
+            "+19002345678",   // US 1-900 premium rate
+            "+8823421234567", // international networks
+            "+881612345678",  // global mobile satellite system
+            "+870773123456",  // Inmarsat
+            "+18002345678",   // US toll free
+            "+442079460958",  // UK fixed line (London)
+        ] {
+            // Each is a valid number (so the check below is what refuses it).
+            let p = PhoneE164::parse(None, costly).unwrap();
+            assert!(!p.receives_sms(), "{costly} must not receive SMS");
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod throttle;
 pub use inbox::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
-pub use security::{Challenge, NewChallenge, OutboxMessage, SecurityEvent};
+pub use security::{Challenge, NewChallenge, OutboxMessage, Resent, SecurityEvent, SendLimits};
 pub use session::{NewSession, Session, SessionKind};
 pub use throttle::ThrottleState;
 
@@ -138,26 +138,27 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<User>>;
 
     // One-time codes (SECURITY.md 1–4).
-    /// Stores a challenge and counts its send; any live challenge of the same user and purpose
-    /// dies (one live code per user and purpose).
-    async fn create_challenge(&self, challenge: &NewChallenge) -> StoreResult<()>;
+    /// Stores a challenge and counts its send, unless `limits` are reached (`false`, nothing
+    /// stored): check and count are one atomic step. Any live challenge of the same user and
+    /// purpose dies (one live code per user and purpose). A `totp` challenge sends nothing and is
+    /// neither limited nor counted.
+    async fn create_challenge(
+        &self,
+        challenge: &NewChallenge,
+        limits: &SendLimits,
+    ) -> StoreResult<bool>;
     async fn challenge(&self, id: &str) -> StoreResult<Option<Challenge>>;
     /// A resend: a new code replaces the old one (its wrong-try count starts again; the
-    /// account's failure counter does not). `false` when the challenge is no longer live.
+    /// account's failure counter does not), under the same `limits`, checked and counted
+    /// atomically.
     async fn resend_challenge(
         &self,
         id: &str,
         code_hash: &str,
         now: Timestamp,
         expires_at: Timestamp,
-    ) -> StoreResult<bool>;
-    /// Sends since `since` by this account and to this destination.
-    async fn otp_sends_since(
-        &self,
-        user: UserId,
-        destination: &str,
-        since: Timestamp,
-    ) -> StoreResult<(i64, i64)>;
+        limits: &SendLimits,
+    ) -> StoreResult<Resent>;
     /// Counts a wrong code against the challenge and the account; returns the account's
     /// consecutive failures.
     async fn otp_failed(&self, challenge: &str, user: UserId, now: Timestamp) -> StoreResult<i64>;

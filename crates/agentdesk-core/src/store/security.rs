@@ -16,11 +16,40 @@ pub struct NewChallenge {
     /// is sent, `destination` and `code_hash` are empty).
     pub channel: String,
     pub destination: String,
+    /// Whether `destination` is the account's own verified address (its email, its verified
+    /// phone); `false` for a number being added, whose owner is not known yet.
+    pub verified: bool,
     /// The pending action, as JSON.
     pub payload: String,
     pub code_hash: String,
     pub created_at: Timestamp,
     pub expires_at: Timestamp,
+}
+
+/// How many codes may be sent within the hour before `now` (SECURITY.md 4). Checked and counted
+/// in the same transaction as the send is recorded, so parallel requests cannot pass together.
+#[derive(Debug, Clone, Copy)]
+pub struct SendLimits {
+    /// Sends counted after this moment.
+    pub since: Timestamp,
+    /// Sends by one account, wherever they went.
+    pub per_account: i64,
+    /// Sends to one destination that is the sending account's own verified address. Sends that
+    /// other accounts make to it while adding it as a new number never use this budget up.
+    pub per_verified_destination: i64,
+    /// Sends to one destination as a number being added: counted against every send to it, so a
+    /// number receives few codes its owner did not ask for.
+    pub per_unverified_destination: i64,
+}
+
+/// What became of a resend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resent {
+    Sent,
+    /// The challenge was used up or replaced meanwhile.
+    NotLive,
+    /// A send limit is reached; nothing changed.
+    Limited,
 }
 
 #[derive(Debug, Clone)]
@@ -30,6 +59,7 @@ pub struct Challenge {
     pub purpose: String,
     pub channel: String,
     pub destination: String,
+    pub verified: bool,
     pub payload: String,
     pub code_hash: String,
     /// Wrong codes tried against this challenge's current code.

@@ -42,6 +42,8 @@ error-too-many-attempts = رموز خاطئة كثيرة جدًا. يُرجى ا
 } ثم طلب رمز جديد.
 error-delivery-failed = تعذّر إرسال الرمز الآن. يُرجى المحاولة مرة أخرى بعد قليل.
 error-phone-not-verified = يُرجى إضافة رقم هاتف والتحقق منه أولًا.
+error-email-not-configured = لا يمكن إرسال الرموز عبر البريد الإلكتروني: لم يُضبط خادم بريد على هذا الخادم. اختر طريقة أخرى أو تواصل مع المسؤول.
+error-sms-not-configured = لا يمكن إرسال الرموز عبر الرسائل القصيرة: لم يُضبط مزوّد رسائل قصيرة على هذا الخادم. اختر طريقة أخرى أو تواصل مع المسؤول.
 error-phone-in-use = تُرسَل رموز تسجيل الدخول الخاصة بك إلى هذا الرقم. يُرجى أولًا إيقاف المصادقة الثنائية أو تحويلها إلى البريد الإلكتروني.
 error-two-factor-required = تشترط شركتك استخدام المصادقة الثنائية، لذا لا يمكن إيقافها.
 error-two-factor-off = يُرجى تفعيل المصادقة الثنائية أولًا.
@@ -53,6 +55,7 @@ field-too-long = القيمة طويلة جدًا.
 field-too-short = القيمة قصيرة جدًا.
 field-invalid-format = التنسيق غير صحيح.
 field-unsupported = هذه القيمة غير مدعومة.
+field-not-mobile = لا يمكن لهذا الرقم استقبال الرسائل النصية. استخدم رقم جوال.
 
 ## كلمات المرور
 password-too-short = استخدم 8 أحرف على الأقل.
@@ -390,6 +393,14 @@ security-2fa-intro = بعد كلمة المرور، يتطلب تسجيل الد
 security-2fa-on = مفعّلة
 security-2fa-off = غير مفعّلة
 security-2fa-method = طريقة الحصول على الرموز
+security-phone-unavailable = يُتحقَّق من رقم الهاتف عبر رسالة قصيرة، وهذا الخادم لا يستطيع إرسال الرسائل القصيرة بعد.
+security-admin-email-not-configured = للمسؤولين: الرموز عبر البريد الإلكتروني متوقفة لعدم ضبط خادم بريد. اضبط AGENTDESK_DELIVERY__SMTP__HOST (والمنفذ ووضع TLS وبيانات الاعتماد والمرسِل حسب الحاجة) ثم أعد تشغيل الخادم.
+security-admin-sms-not-configured = للمسؤولين: الرموز عبر الرسائل القصيرة متوقفة لعدم ضبط مزوّد رسائل قصيرة. اضبط AGENTDESK_DELIVERY__SMS__ACCOUNT_SID وAGENTDESK_DELIVERY__SMS__AUTH_TOKEN وAGENTDESK_DELIVERY__SMS__FROM (خدمة متوافقة مع Twilio) ثم أعد تشغيل الخادم.
+security-channel-unavailable = غير متاح على هذا الخادم
+security-2fa-turning-off = جارٍ الإيقاف…
+security-2fa-turning-on = جارٍ التفعيل…
+security-2fa-in-use = قيد الاستخدام
+security-2fa-method-when-on = ستصل الرموز عبر
 security-2fa-method-email = البريد الإلكتروني
 security-2fa-method-sms = رسالة نصية (SMS)
 security-2fa-sms-needs-phone = لتلقّي الرموز برسائل نصية، يُرجى إضافة رقم هاتف أدناه.

@@ -34,6 +34,8 @@ error-too-many-attempts = Too many wrong codes. Wait { $seconds ->
 } and request a new code.
 error-delivery-failed = We could not send the code just now. Try again in a moment.
 error-phone-not-verified = Add and verify a phone number first.
+error-email-not-configured = Codes cannot be sent by email: this server has no mail server set up. Choose another method, or ask your administrator.
+error-sms-not-configured = Codes cannot be sent by SMS: this server has no SMS provider set up. Choose another method, or ask your administrator.
 error-phone-in-use = Your sign-in codes go to this number. Switch two-factor authentication off or to email first.
 error-two-factor-required = Your company requires two-factor authentication, so it cannot be turned off.
 error-two-factor-off = Turn on two-factor authentication first.
@@ -45,6 +47,7 @@ field-too-long = This is too long.
 field-too-short = This is too short.
 field-invalid-format = This does not look right.
 field-unsupported = This value is not supported.
+field-not-mobile = This number cannot receive text messages. Use a mobile number.
 
 ## Passwords
 password-too-short = Use at least 8 characters.
@@ -382,6 +385,14 @@ security-2fa-intro = After your password, signing in asks for a one-time code fr
 security-2fa-on = On
 security-2fa-off = Off
 security-2fa-method = Get codes from
+security-phone-unavailable = A phone number is verified by SMS, and this server cannot send SMS yet.
+security-admin-email-not-configured = Admins: codes by email are off because no mail server is set up. Set AGENTDESK_DELIVERY__SMTP__HOST (and the port, TLS mode, credentials and sender as needed) and restart the server.
+security-admin-sms-not-configured = Admins: codes by SMS are off because no SMS provider is set up. Set AGENTDESK_DELIVERY__SMS__ACCOUNT_SID, AGENTDESK_DELIVERY__SMS__AUTH_TOKEN and AGENTDESK_DELIVERY__SMS__FROM (a Twilio-compatible service) and restart the server.
+security-channel-unavailable = Not available on this server
+security-2fa-turning-off = Turning off…
+security-2fa-turning-on = Turning on…
+security-2fa-in-use = In use
+security-2fa-method-when-on = Codes will come from
 security-2fa-method-email = Email
 security-2fa-method-sms = Text message (SMS)
 security-2fa-sms-needs-phone = Add a phone number below to get codes by text message.

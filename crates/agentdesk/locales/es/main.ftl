@@ -34,6 +34,8 @@ error-too-many-attempts = Demasiados códigos incorrectos. Espera { $seconds ->
 } y solicita un código nuevo.
 error-delivery-failed = No pudimos enviar el código en este momento. Vuelve a intentarlo en unos instantes.
 error-phone-not-verified = Primero agrega y verifica un número de teléfono.
+error-email-not-configured = No se pueden enviar códigos por correo: este servidor no tiene un servidor de correo configurado. Elige otro método o consulta a tu administrador.
+error-sms-not-configured = No se pueden enviar códigos por SMS: este servidor no tiene un proveedor de SMS configurado. Elige otro método o consulta a tu administrador.
 error-phone-in-use = Tus códigos para iniciar sesión llegan a este número. Primero desactiva la autenticación de dos factores o cámbiala al correo electrónico.
 error-two-factor-required = Tu empresa exige la autenticación de dos factores, así que no se puede desactivar.
 error-two-factor-off = Primero activa la autenticación de dos factores.
@@ -45,6 +47,7 @@ field-too-long = Es demasiado largo.
 field-too-short = Es demasiado corto.
 field-invalid-format = Esto no parece correcto.
 field-unsupported = Este valor no se admite.
+field-not-mobile = Este número no puede recibir mensajes de texto. Usa un número de móvil.
 
 ## Contraseñas
 password-too-short = Usa al menos 8 caracteres.
@@ -382,6 +385,14 @@ security-2fa-intro = Al iniciar sesión, además de tu contraseña, te pediremos
 security-2fa-on = Activada
 security-2fa-off = Desactivada
 security-2fa-method = Obtener códigos de
+security-phone-unavailable = El número de teléfono se verifica por SMS, y este servidor todavía no puede enviar SMS.
+security-admin-email-not-configured = Administradores: los códigos por correo están desactivados porque no hay un servidor de correo configurado. Define AGENTDESK_DELIVERY__SMTP__HOST (y el puerto, el modo TLS, las credenciales y el remitente si hacen falta) y reinicia el servidor.
+security-admin-sms-not-configured = Administradores: los códigos por SMS están desactivados porque no hay un proveedor de SMS configurado. Define AGENTDESK_DELIVERY__SMS__ACCOUNT_SID, AGENTDESK_DELIVERY__SMS__AUTH_TOKEN y AGENTDESK_DELIVERY__SMS__FROM (un servicio compatible con Twilio) y reinicia el servidor.
+security-channel-unavailable = No disponible en este servidor
+security-2fa-turning-off = Desactivando…
+security-2fa-turning-on = Activando…
+security-2fa-in-use = En uso
+security-2fa-method-when-on = Los códigos llegarán por
 security-2fa-method-email = Correo electrónico
 security-2fa-method-sms = Mensaje de texto (SMS)
 security-2fa-sms-needs-phone = Agrega un número de teléfono abajo para recibir códigos por mensaje de texto.

@@ -32,6 +32,8 @@ error-too-many-attempts = Terlalu banyak kode yang salah. Tunggu { $seconds ->
 } lalu minta kode baru.
 error-delivery-failed = Kami belum dapat mengirim kode saat ini. Coba lagi sebentar lagi.
 error-phone-not-verified = Tambahkan dan verifikasi nomor telepon terlebih dahulu.
+error-email-not-configured = Kode tidak dapat dikirim lewat email: server ini belum memiliki server email. Pilih metode lain atau hubungi administrator Anda.
+error-sms-not-configured = Kode tidak dapat dikirim lewat SMS: server ini belum memiliki penyedia SMS. Pilih metode lain atau hubungi administrator Anda.
 error-phone-in-use = Kode masuk Anda dikirim ke nomor ini. Nonaktifkan autentikasi dua faktor atau alihkan ke email terlebih dahulu.
 error-two-factor-required = Perusahaan Anda mewajibkan autentikasi dua faktor, jadi fitur ini tidak dapat dinonaktifkan.
 error-two-factor-off = Aktifkan autentikasi dua faktor terlebih dahulu.
@@ -43,6 +45,7 @@ field-too-long = Terlalu panjang.
 field-too-short = Terlalu pendek.
 field-invalid-format = Sepertinya ini tidak benar.
 field-unsupported = Nilai ini tidak didukung.
+field-not-mobile = Nomor ini tidak dapat menerima SMS. Gunakan nomor ponsel.
 
 ## Kata sandi
 password-too-short = Gunakan minimal 8 karakter.
@@ -380,6 +383,14 @@ security-2fa-intro = Saat masuk, setelah kata sandi, Anda perlu memasukkan kode 
 security-2fa-on = Aktif
 security-2fa-off = Nonaktif
 security-2fa-method = Dapatkan kode dari
+security-phone-unavailable = Nomor telepon diverifikasi lewat SMS, dan server ini belum dapat mengirim SMS.
+security-admin-email-not-configured = Admin: kode lewat email nonaktif karena belum ada server email. Atur AGENTDESK_DELIVERY__SMTP__HOST (serta port, mode TLS, kredensial, dan pengirim bila perlu), lalu mulai ulang server.
+security-admin-sms-not-configured = Admin: kode lewat SMS nonaktif karena belum ada penyedia SMS. Atur AGENTDESK_DELIVERY__SMS__ACCOUNT_SID, AGENTDESK_DELIVERY__SMS__AUTH_TOKEN, dan AGENTDESK_DELIVERY__SMS__FROM (layanan yang kompatibel dengan Twilio), lalu mulai ulang server.
+security-channel-unavailable = Tidak tersedia di server ini
+security-2fa-turning-off = Menonaktifkan…
+security-2fa-turning-on = Mengaktifkan…
+security-2fa-in-use = Digunakan
+security-2fa-method-when-on = Kode akan datang dari
 security-2fa-method-email = Email
 security-2fa-method-sms = Pesan teks (SMS)
 security-2fa-sms-needs-phone = Tambahkan nomor telepon di bawah untuk menerima kode melalui SMS.

@@ -34,6 +34,8 @@ error-too-many-attempts = Muitos códigos incorretos. Aguarde { $seconds ->
 } e solicite um novo código.
 error-delivery-failed = Não foi possível enviar o código agora. Tente novamente em instantes.
 error-phone-not-verified = Primeiro adicione e verifique um número de telefone.
+error-email-not-configured = Não é possível enviar códigos por e-mail: este servidor não tem um servidor de e-mail configurado. Escolha outro método ou fale com o administrador.
+error-sms-not-configured = Não é possível enviar códigos por SMS: este servidor não tem um provedor de SMS configurado. Escolha outro método ou fale com o administrador.
 error-phone-in-use = Seus códigos de acesso são enviados para este número. Primeiro desative a autenticação de dois fatores ou mude-a para e-mail.
 error-two-factor-required = Sua empresa exige a autenticação de dois fatores, então ela não pode ser desativada.
 error-two-factor-off = Primeiro ative a autenticação de dois fatores.
@@ -45,6 +47,7 @@ field-too-long = Muito longo.
 field-too-short = Muito curto.
 field-invalid-format = Isto não parece correto.
 field-unsupported = Este valor não é aceito.
+field-not-mobile = Este número não pode receber mensagens de texto. Use um número de celular.
 
 ## Senhas
 password-too-short = Use pelo menos 8 caracteres.
@@ -382,6 +385,14 @@ security-2fa-intro = Ao entrar, além da senha, pedimos um código de uso único
 security-2fa-on = Ativada
 security-2fa-off = Desativada
 security-2fa-method = Obter códigos de
+security-phone-unavailable = O número de telefone é verificado por SMS, e este servidor ainda não consegue enviar SMS.
+security-admin-email-not-configured = Administradores: os códigos por e-mail estão desativados porque nenhum servidor de e-mail foi configurado. Defina AGENTDESK_DELIVERY__SMTP__HOST (e a porta, o modo TLS, as credenciais e o remetente, se necessário) e reinicie o servidor.
+security-admin-sms-not-configured = Administradores: os códigos por SMS estão desativados porque nenhum provedor de SMS foi configurado. Defina AGENTDESK_DELIVERY__SMS__ACCOUNT_SID, AGENTDESK_DELIVERY__SMS__AUTH_TOKEN e AGENTDESK_DELIVERY__SMS__FROM (um serviço compatível com Twilio) e reinicie o servidor.
+security-channel-unavailable = Indisponível neste servidor
+security-2fa-turning-off = Desativando…
+security-2fa-turning-on = Ativando…
+security-2fa-in-use = Em uso
+security-2fa-method-when-on = Os códigos virão por
 security-2fa-method-email = E-mail
 security-2fa-method-sms = Mensagem de texto (SMS)
 security-2fa-sms-needs-phone = Adicione um número de telefone abaixo para receber códigos por mensagem de texto.

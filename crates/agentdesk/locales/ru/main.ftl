@@ -38,6 +38,8 @@ error-too-many-attempts = Слишком много неверных кодов.
 } и запросите новый код.
 error-delivery-failed = Сейчас не удалось отправить код. Повторите попытку чуть позже.
 error-phone-not-verified = Сначала добавьте и подтвердите номер телефона.
+error-email-not-configured = Коды нельзя отправить по электронной почте: на этом сервере не настроен почтовый сервер. Выберите другой способ или обратитесь к администратору.
+error-sms-not-configured = Коды нельзя отправить по SMS: на этом сервере не настроен SMS-провайдер. Выберите другой способ или обратитесь к администратору.
 error-phone-in-use = На этот номер приходят ваши коды для входа. Сначала отключите двухфакторную аутентификацию или переключите её на электронную почту.
 error-two-factor-required = В вашей компании обязательна двухфакторная аутентификация, поэтому её нельзя отключить.
 error-two-factor-off = Сначала включите двухфакторную аутентификацию.
@@ -49,6 +51,7 @@ field-too-long = Слишком длинное значение.
 field-too-short = Слишком короткое значение.
 field-invalid-format = Неверный формат.
 field-unsupported = Это значение не поддерживается.
+field-not-mobile = На этот номер нельзя отправить SMS. Укажите номер мобильного телефона.
 
 ## Пароли
 password-too-short = Используйте не менее 8 символов.
@@ -386,6 +389,14 @@ security-2fa-intro = После ввода пароля при входе пот
 security-2fa-on = Включена
 security-2fa-off = Отключена
 security-2fa-method = Откуда получать коды
+security-phone-unavailable = Номер телефона подтверждается по SMS, а этот сервер пока не может отправлять SMS.
+security-admin-email-not-configured = Администраторам: коды по электронной почте отключены, потому что почтовый сервер не настроен. Задайте AGENTDESK_DELIVERY__SMTP__HOST (и при необходимости порт, режим TLS, учётные данные и отправителя) и перезапустите сервер.
+security-admin-sms-not-configured = Администраторам: коды по SMS отключены, потому что SMS-провайдер не настроен. Задайте AGENTDESK_DELIVERY__SMS__ACCOUNT_SID, AGENTDESK_DELIVERY__SMS__AUTH_TOKEN и AGENTDESK_DELIVERY__SMS__FROM (сервис, совместимый с Twilio) и перезапустите сервер.
+security-channel-unavailable = Недоступно на этом сервере
+security-2fa-turning-off = Выключение…
+security-2fa-turning-on = Включение…
+security-2fa-in-use = Используется
+security-2fa-method-when-on = Коды будут приходить через
 security-2fa-method-email = Электронная почта
 security-2fa-method-sms = SMS
 security-2fa-sms-needs-phone = Добавьте номер телефона ниже, чтобы получать коды по SMS.

@@ -58,10 +58,16 @@ pub struct Notifier {
 }
 
 impl Notifier {
-    /// Builds the transports the configuration asks for. A live transport that cannot be built
-    /// (bad host, say) is logged and then reported on each send rather than stopping the server.
-    pub fn new(config: &DeliveryConfig, store: Arc<dyn Store>, clock: Arc<dyn Clock>) -> Self {
-        let live = config.mode == DeliveryMode::Live;
+    /// Builds the transports `mode` needs. A live transport that is not configured (or cannot be
+    /// built: a bad host, say) is logged; its channel is then not offered for codes
+    /// (`available`), and a send through it is refused with `NotConfigured`.
+    pub fn new(
+        mode: DeliveryMode,
+        config: &DeliveryConfig,
+        store: Arc<dyn Store>,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
+        let live = mode == DeliveryMode::Live;
         let smtp = if live {
             smtp::Mailer::new(&config.smtp)
                 .inspect_err(|e| tracing::error!(error = %e, "SMTP transport not available"))
@@ -76,8 +82,15 @@ impl Notifier {
         } else {
             None
         };
+        if mode == DeliveryMode::Outbox {
+            tracing::warn!(
+                "delivery mode is `outbox`: sign-in codes are kept in GET /api/v1/dev/outbox and \
+                 the log, readable by anyone who can reach this server; use it for demos and tests \
+                 only (AGENTDESK_DELIVERY__MODE=live sends them by SMTP and SMS)"
+            );
+        }
         Self {
-            mode: config.mode,
+            mode,
             smtp,
             sms,
             store,
@@ -87,6 +100,16 @@ impl Notifier {
 
     pub fn is_outbox(&self) -> bool {
         self.mode == DeliveryMode::Outbox
+    }
+
+    /// Whether codes can go out through `channel`: always in outbox mode; in live mode only when
+    /// its transport is configured.
+    pub fn available(&self, channel: Channel) -> bool {
+        match (self.mode, channel) {
+            (DeliveryMode::Outbox, _) => true,
+            (DeliveryMode::Live, Channel::Email) => self.smtp.is_some(),
+            (DeliveryMode::Live, Channel::Sms) => self.sms.is_some(),
+        }
     }
 
     pub async fn send(&self, message: &Outgoing) -> Result<(), DeliveryError> {

@@ -28,6 +28,7 @@ impl From<Invalid> for FieldProblem {
             Invalid::TooShort => "field-too-short",
             Invalid::Format => "field-invalid-format",
             Invalid::Unsupported => "field-unsupported",
+            Invalid::NotMobile => "field-not-mobile",
         };
         Self {
             code: i.code(),
@@ -79,6 +80,9 @@ pub enum ApiError {
     DeliveryFailed(String),
     #[error("phone not verified")]
     PhoneNotVerified,
+    /// Live delivery without a configured transport for this channel: codes cannot go out.
+    #[error("{0:?} delivery is not configured")]
+    ChannelNotConfigured(crate::delivery::Channel),
     #[error("two-factor authentication required by the company")]
     TwoFactorRequired,
     #[error("phone used for two-factor authentication")]
@@ -204,6 +208,14 @@ impl ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "phone_not_verified",
                 "error-phone-not-verified",
+            ),
+            ChannelNotConfigured(channel) => (
+                StatusCode::CONFLICT,
+                "channel_not_configured",
+                match channel {
+                    crate::delivery::Channel::Sms => "error-sms-not-configured",
+                    crate::delivery::Channel::Email => "error-email-not-configured",
+                },
             ),
             PhoneInUse => (StatusCode::CONFLICT, "phone_in_use", "error-phone-in-use"),
             TwoFactorOff => (

@@ -68,6 +68,11 @@ pub struct SecurityPage {
     pub event_labels: Vec<(&'static str, String)>,
     /// The company requires a second factor and the user has none yet.
     pub setup: bool,
+    /// Whether codes can go out by SMS / email on this server (live delivery needs a provider).
+    pub sms_available: bool,
+    pub email_available: bool,
+    /// Admins are told how to configure a missing channel.
+    pub is_admin: bool,
 }
 
 /// Security events the page can name.
@@ -120,6 +125,9 @@ pub async fn security_page(
             .map(|k| (*k, tr.t(&format!("security-event-{k}"))))
             .collect(),
         setup,
+        sms_available: state.notifier().available(crate::delivery::Channel::Sms),
+        email_available: state.notifier().available(crate::delivery::Channel::Email),
+        is_admin: user.is_admin(),
         tr,
     })
 }

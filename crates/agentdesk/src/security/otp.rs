@@ -3,7 +3,9 @@
 //! to the user, the purpose and the pending action; dead after five wrong tries; a per-account
 //! failure counter that a resend does not reset, with growing waits (30 s … 1 h) and a cap of
 //! 100 consecutive failures; resends at most every 60 s and five sends an hour per account and
-//! per destination.
+//! per destination, checked and counted in one atomic step. A number being added (a phone change)
+//! is not yet anyone's: codes to it are counted apart (three an hour from all accounts), so they
+//! never use up the budget of the owner who verified that number for signing in.
 //!
 //! A challenge answered from an authenticator app (channel `totp`) sends nothing: its code is
 //! checked against the app's secret (the user's, or for an enrolment the new one the challenge
@@ -18,7 +20,7 @@ use utoipa::ToSchema;
 
 use agentdesk_core::Timestamp;
 use agentdesk_core::domain::{User, UserId};
-use agentdesk_core::store::{Challenge, NewChallenge};
+use agentdesk_core::store::{Challenge, NewChallenge, Resent, SendLimits};
 
 use agentdesk_core::domain::TwoFactorMethod;
 
@@ -213,22 +215,25 @@ fn channel_of(name: &str) -> Channel {
     }
 }
 
-async fn check_send_limits(
-    state: &AppState,
-    user: UserId,
-    destination: &str,
-    now: Timestamp,
-) -> Result<(), ApiError> {
-    let (by_account, by_destination) = state
-        .store()
-        .otp_sends_since(user, destination, now.minus_secs(3600))
-        .await?;
-    if by_account >= SENDS_PER_HOUR || by_destination >= SENDS_PER_HOUR {
-        return Err(ApiError::RateLimited {
-            retry_after_secs: 3600 / SENDS_PER_HOUR,
-        });
+/// Codes a number being added may receive in an hour, from all accounts together: a colleague
+/// who types someone else's number sends them only a few codes they did not ask for.
+pub const UNVERIFIED_SENDS_PER_HOUR: i64 = 3;
+
+/// The hourly send limits before `now` (SECURITY.md 4).
+fn send_limits(now: Timestamp) -> SendLimits {
+    SendLimits {
+        since: now.minus_secs(3600),
+        per_account: SENDS_PER_HOUR,
+        per_verified_destination: SENDS_PER_HOUR,
+        per_unverified_destination: UNVERIFIED_SENDS_PER_HOUR,
     }
-    Ok(())
+}
+
+/// What a refused send answers: try again when a slot of the hour frees up, roughly.
+fn over_the_limit() -> ApiError {
+    ApiError::RateLimited {
+        retry_after_secs: 3600 / SENDS_PER_HOUR,
+    }
 }
 
 /// A challenge for `purpose` answered by `method`: a code sent by SMS or email, or (`Totp`)
@@ -274,12 +279,16 @@ pub async fn issue_authenticator(
         purpose: purpose.as_str().to_owned(),
         channel: TOTP_CHANNEL.to_owned(),
         destination: String::new(),
+        verified: true,
         payload: payload.to_string(),
         code_hash: String::new(),
         created_at: now,
         expires_at: now.plus_secs(CODE_TTL_SECS),
     };
-    state.store().create_challenge(&challenge).await?;
+    state
+        .store()
+        .create_challenge(&challenge, &send_limits(now))
+        .await?;
     Ok(ChallengeView::authenticator(&id, now))
 }
 
@@ -302,7 +311,19 @@ pub async fn issue(
     payload: serde_json::Value,
 ) -> Result<ChallengeView, ApiError> {
     let now = state.clock().now();
-    check_send_limits(state, user.id, destination, now).await?;
+    if !state.notifier().available(channel) {
+        return Err(ApiError::ChannelNotConfigured(channel));
+    }
+    // A number stored before numbers were checked for it may still be one that texts cost money.
+    if channel == Channel::Sms
+        && !agentdesk_core::domain::PhoneE164::from_e164(destination)
+            .is_ok_and(|p| p.receives_sms())
+    {
+        return Err(ApiError::field(
+            "phone",
+            agentdesk_core::domain::Invalid::NotMobile,
+        ));
+    }
     let id = new_token();
     let code = new_code();
     let challenge = NewChallenge {
@@ -311,12 +332,21 @@ pub async fn issue(
         purpose: purpose.as_str().to_owned(),
         channel: channel.as_str().to_owned(),
         destination: destination.to_owned(),
+        // Every code goes to the account's own email or verified phone, except the one that
+        // proves a new number.
+        verified: purpose != Purpose::PhoneNew,
         payload: payload.to_string(),
         code_hash: code_hash(&id, &code),
         created_at: now,
         expires_at: now.plus_secs(CODE_TTL_SECS),
     };
-    state.store().create_challenge(&challenge).await?;
+    if !state
+        .store()
+        .create_challenge(&challenge, &send_limits(now))
+        .await?
+    {
+        return Err(over_the_limit());
+    }
     let tr = Tr::new(user.locale.unwrap_or_default());
     state
         .notifier()
@@ -339,30 +369,35 @@ pub async fn resend(
     if challenge.channel == TOTP_CHANNEL {
         return Err(ApiError::NothingToResend);
     }
+    let channel = channel_of(&challenge.channel);
+    if !state.notifier().available(channel) {
+        return Err(ApiError::ChannelNotConfigured(channel));
+    }
     let ready = challenge.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS);
     if now < ready {
         return Err(ApiError::RateLimited {
             retry_after_secs: (ready.0 - now.0 + 999) / 1000,
         });
     }
-    check_send_limits(state, user.id, &challenge.destination, now).await?;
     let code = new_code();
-    let live = state
+    match state
         .store()
         .resend_challenge(
             &challenge.id,
             &code_hash(&challenge.id, &code),
             now,
             now.plus_secs(CODE_TTL_SECS),
+            &send_limits(now),
         )
-        .await?;
-    if !live {
-        return Err(ApiError::InvalidCode);
+        .await?
+    {
+        Resent::Sent => {}
+        Resent::NotLive => return Err(ApiError::InvalidCode),
+        Resent::Limited => return Err(over_the_limit()),
     }
     let purpose = Purpose::parse(&challenge.purpose)
         .ok_or_else(|| ApiError::internal("challenge with an unknown purpose"))?;
     let tr = Tr::new(user.locale.unwrap_or_default());
-    let channel = channel_of(&challenge.channel);
     state
         .notifier()
         .send(&message(

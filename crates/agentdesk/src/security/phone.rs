@@ -40,7 +40,8 @@ pub struct PhoneStep {
     request_body = PhoneChange,
     responses(
         (status = 200, description = "A code went to the current number (`verify_old`) or, without one, to the new number (`verify_new`)", body = PhoneStep),
-        (status = 422, description = "`validation_failed` for a number that is not valid for its country, or the same number", body = ErrorBody),
+        (status = 409, description = "`channel_not_configured`: this server cannot send SMS", body = ErrorBody),
+        (status = 422, description = "`validation_failed` for a number that is not valid for its country, the same number, or (`not_mobile`) one that cannot receive text messages: premium-rate, shared-cost, satellite, fixed-line", body = ErrorBody),
         (status = 429, description = "`rate_limited`", body = ErrorBody),
         (status = 503, description = "`delivery_failed`", body = ErrorBody),
     )
@@ -54,6 +55,9 @@ pub async fn start(
         .map_err(|e| ApiError::field("number", e))?;
     if user.phone.as_ref() == Some(&new) {
         return Err(ApiError::field("number", Invalid::Unsupported));
+    }
+    if !new.receives_sms() {
+        return Err(ApiError::field("number", Invalid::NotMobile));
     }
     let payload = json!({"new": new.as_str()});
     let (step, purpose, to) = match &user.phone {

@@ -169,14 +169,21 @@ const tfaSwitch = $('tfa-switch');
 const methods = () => [...document.querySelectorAll('input[name="tfa-method"]')];
 const chosenMethod = () => methods().find((r) => r.checked)?.value || 'email';
 
+const smsAvailable = root.dataset.smsAvailable === 'true';
+
 function showTwoFactor() {
   tfaSwitch.checked = Boolean(state.method);
+  tfaSwitch.removeAttribute('aria-busy');
   $('tfa-state').textContent = state.method ? root.dataset.msgOn : root.dataset.msgOff;
+  const group = $('tfa-methods');
+  group.classList.toggle('choice-group--off', !state.method);
+  const legend = $('tfa-methods-legend');
+  legend.textContent = state.method ? legend.dataset.msgOn : legend.dataset.msgOff;
   for (const radio of methods()) {
     if (state.method) radio.checked = radio.value === state.method;
-    if (radio.value === 'sms') radio.disabled = !state.phone;
+    if (radio.value === 'sms') radio.disabled = !state.phone || !smsAvailable;
   }
-  if (state.phone) $('tfa-sms-hint').textContent = state.phone;
+  if (state.phone && smsAvailable) $('tfa-sms-hint').textContent = state.phone;
   // Recovery codes belong to two-factor authentication (and not to the setup a company requires,
   // which ends on the way to the inbox).
   $('recovery-card').hidden = !state.method || root.dataset.setup === 'true';
@@ -308,12 +315,15 @@ async function changeTwoFactor(action, method) {
 
 tfaSwitch.addEventListener('change', async () => {
   const wanted = tfaSwitch.checked;
+  // Until the code confirms it, nothing has changed: the switch keeps showing the state in force
+  // and its label says what is waiting.
+  tfaSwitch.checked = !wanted;
+  tfaSwitch.setAttribute('aria-busy', 'true');
+  $('tfa-state').textContent = wanted ? root.dataset.msgTurningOn : root.dataset.msgTurningOff;
   tfaSwitch.disabled = true;
-  const ok = wanted
-    ? await changeTwoFactor('enable', chosenMethod())
-    : await changeTwoFactor('disable', state.method || chosenMethod());
+  if (wanted) await changeTwoFactor('enable', chosenMethod());
+  else await changeTwoFactor('disable', state.method || chosenMethod());
   tfaSwitch.disabled = false;
-  if (!ok) tfaSwitch.checked = !wanted;
   showTwoFactor();
 });
 

@@ -5,7 +5,9 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app};
+use crate::helpers::{
+    Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app, spawn_app_with,
+};
 use crate::on_both_backends;
 
 /// The newest message in the dev outbox to `to`.
@@ -843,7 +845,7 @@ async fn sends_are_limited_per_hour_and_the_phone_change_needs_the_old_number() 
         &agent,
         &app,
         "/api/v1/me/phone",
-        json!({"country": "GB", "number": "020 7946 0958"}),
+        json!({"country": "GB", "number": "07911 123456"}),
     )
     .await;
     assert_eq!(step["step"], "verify_old");
@@ -861,7 +863,7 @@ async fn sends_are_limited_per_hour_and_the_phone_change_needs_the_old_number() 
             .as_array()
             .unwrap()
             .iter()
-            .all(|m| m["to"] != "+442079460958"),
+            .all(|m| m["to"] != "+447911123456"),
         "nothing sent to the new number"
     );
     let (_, me) = json(agent.get(app.url("/api/v1/me")).send().await.unwrap()).await;
@@ -869,9 +871,24 @@ async fn sends_are_limited_per_hour_and_the_phone_change_needs_the_old_number() 
 }
 
 #[tokio::test]
-async fn the_outbox_exists_only_in_outbox_mode() {
+async fn a_plain_server_keeps_no_outbox() {
+    // Not a demo and no mode set: live delivery, so codes are never readable by whoever asks.
+    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |c| c.demo = false).await;
+    assert_eq!(
+        app.state.config().delivery_mode(),
+        agentdesk::config::DeliveryMode::Live
+    );
+    let (status, body) = json(reqwest::get(app.url("/api/v1/dev/outbox")).await.unwrap()).await;
+    assert_eq!(
+        (status, error_code(&body).as_str()),
+        (StatusCode::NOT_FOUND, "not_found")
+    );
+}
+
+#[tokio::test]
+async fn live_delivery_without_a_provider_offers_no_codes_through_it() {
     let app = crate::helpers::spawn_app_with(Backend::Sqlite, |c| {
-        c.delivery.mode = agentdesk::config::DeliveryMode::Live;
+        c.delivery.mode = Some(agentdesk::config::DeliveryMode::Live);
     })
     .await;
     let (status, body) = json(reqwest::get(app.url("/api/v1/dev/outbox")).await.unwrap()).await;
@@ -879,19 +896,51 @@ async fn the_outbox_exists_only_in_outbox_mode() {
         (status, error_code(&body).as_str()),
         (StatusCode::NOT_FOUND, "not_found")
     );
-    // Live mode without an SMTP server configured: a clear, retryable error, nothing stored.
+    // No SMTP server configured: email cannot be chosen, and the answer says why; no SMS
+    // provider: a phone number (verified by SMS) cannot be added either.
     let agent = app.agent(1).await;
-    let (status, body) = post(
+    for (path, body, named) in [
+        (
+            "/api/v1/me/two-factor/challenge",
+            json!({"action": "enable", "method": "email"}),
+            "email",
+        ),
+        (
+            "/api/v1/me/phone",
+            json!({"country": "US", "number": "(415) 555-2671"}),
+            "SMS",
+        ),
+    ] {
+        let (status, body) = post(&agent, &app, path, body).await;
+        assert_eq!(
+            (status, error_code(&body).as_str()),
+            (StatusCode::CONFLICT, "channel_not_configured")
+        );
+        let message = body["error"]["message"].as_str().unwrap();
+        assert!(message.contains(named), "{body}");
+    }
+    // The authenticator app needs no provider and still works.
+    let (status, _) = post(
         &agent,
         &app,
         "/api/v1/me/two-factor/challenge",
-        json!({"action": "enable", "method": "email"}),
+        json!({"action": "enable", "method": "totp"}),
     )
     .await;
-    assert_eq!(
-        (status, error_code(&body).as_str()),
-        (StatusCode::SERVICE_UNAVAILABLE, "delivery_failed")
-    );
+    assert_eq!(status, StatusCode::OK);
+    // The Security page shows both channels as unavailable; admins are told how to fix it.
+    let url = app.url("/preferences/security");
+    let page = |client: reqwest::Client| {
+        let url = url.clone();
+        async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let agent_page = page(agent).await;
+    assert!(agent_page.contains("Not available on this server"));
+    assert!(!agent_page.contains("delivery-admin-note"));
+    let admin_page = page(app.admin().await).await;
+    assert!(admin_page.contains("delivery-admin-note"));
+    assert!(admin_page.contains("AGENTDESK_DELIVERY__SMTP__HOST"));
+    assert!(admin_page.contains("AGENTDESK_DELIVERY__SMS__ACCOUNT_SID"));
 }
 
 #[tokio::test]
@@ -968,18 +1017,135 @@ async fn active_sessions_and_signing_out_the_others() {
     assert_eq!(events[0]["kind"], "signed_out_others");
 }
 
+on_both_backends!(
+    other_accounts_cannot_starve_the_owners_sign_in_codes,
+    parallel_sends_stop_at_the_limit
+);
+
+/// SECURITY.md 4: codes that other accounts send to a number while "adding" it never use up the
+/// budget of the account that verified it, and the number gets only a few codes nobody asked for.
+async fn other_accounts_cannot_starve_the_owners_sign_in_codes(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await;
+    let owner = app.agent(1).await;
+    add_phone(&app, &owner, "US", "4155552671", "+14155552671").await;
+    let (status, challenge) = post(
+        &owner,
+        &app,
+        "/api/v1/me/two-factor/challenge",
+        json!({"action": "enable", "method": "sms"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{challenge}");
+    let code = outbox_code(&app, "+14155552671").await;
+    let (status, body) = put(
+        &owner,
+        &app,
+        "/api/v1/me/two-factor",
+        json!({"enabled": true, "method": "sms", "challenge_id": challenge["id"], "code": code}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let sent_before = sends_to(&app, "+14155552671").await;
+
+    // Colleagues type the owner's number into their own phone change, again and again, in
+    // parallel: only a few codes reach it, then every further try is refused.
+    let number = json!({"country": "US", "number": "4155552671"});
+    let mut attempts = Vec::new();
+    for n in [2, 3] {
+        let colleague = app.agent(n).await;
+        for _ in 0..6 {
+            let (client, url, body) = (
+                colleague.clone(),
+                app.url("/api/v1/me/phone"),
+                number.clone(),
+            );
+            attempts
+                .push(async move { client.post(url).json(&body).send().await.unwrap().status() });
+        }
+    }
+    let statuses = futures_util::future::join_all(attempts).await;
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::OK || *s == StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
+    let unasked = sends_to(&app, "+14155552671").await - sent_before;
+    assert!(unasked >= 1, "a colleague may try once: {statuses:?}");
+    assert!(unasked <= 3, "{unasked} unasked codes reached the number");
+
+    // The owner still signs in with SMS codes, several times over, from new browsers.
+    for round in 0..3 {
+        let browser = app.client();
+        let (status, body) = json(
+            app.login_response(&browser, "agent1@demo.test", DEMO_PASSWORD)
+                .await,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "round {round}: {body}");
+        assert_eq!(body["status"], "otp_required", "round {round}: {body}");
+        let code = outbox_code(&app, "+14155552671").await;
+        let (status, body) = post(
+            &browser,
+            &app,
+            "/api/v1/auth/otp",
+            json!({"challenge_id": body["challenge"]["id"], "code": code}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "round {round}: {body}");
+    }
+}
+
+/// How many messages the dev outbox holds for `to`.
+async fn sends_to(app: &TestApp, to: &str) -> usize {
+    let (_, list) = json(reqwest::get(app.url("/api/v1/dev/outbox")).await.unwrap()).await;
+    list.as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["to"] == to)
+        .count()
+}
+
+/// SECURITY.md 4: the limit is checked and counted in one step, so 30 parallel requests get
+/// exactly five codes out.
+async fn parallel_sends_stop_at_the_limit(backend: Backend) {
+    let app = spawn_app_with(backend, |_| {}).await;
+    let agent = app.agent(1).await;
+    let requests = (0..30).map(|_| {
+        let (client, url) = (agent.clone(), app.url("/api/v1/me/two-factor/challenge"));
+        async move {
+            client
+                .post(url)
+                .json(&json!({"action": "enable", "method": "email"}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    });
+    let statuses = futures_util::future::join_all(requests).await;
+    let sent = statuses.iter().filter(|s| **s == StatusCode::OK).count();
+    let refused = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::TOO_MANY_REQUESTS)
+        .count();
+    assert_eq!((sent, refused), (5, 25), "{statuses:?}");
+    assert_eq!(sends_to(&app, "agent1@demo.test").await, 5);
+}
+
 #[tokio::test]
-async fn sends_to_one_destination_are_limited_across_accounts() {
+async fn sends_to_one_number_being_added_are_limited_across_accounts() {
     let app = spawn_app(Backend::Sqlite).await;
     let number = json!({"country": "US", "number": "4155552671"});
-    for (n, times) in [(1, 3), (2, 2)] {
+    for (n, times) in [(1, 2), (2, 1)] {
         let agent = app.agent(n).await;
         for _ in 0..times {
             let (status, body) = post(&agent, &app, "/api/v1/me/phone", number.clone()).await;
             assert_eq!(status, StatusCode::OK, "{body}");
         }
     }
-    // Five codes went to that number this hour: a third account cannot send a sixth.
+    // Three codes went to that number this hour for accounts that do not own it: a third
+    // account cannot send a fourth.
     let third = app.agent(3).await;
     let (status, body) = post(&third, &app, "/api/v1/me/phone", number.clone()).await;
     assert_eq!(
@@ -995,6 +1161,50 @@ async fn sends_to_one_destination_are_limited_across_accounts() {
     )
     .await;
     assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn codes_go_only_to_numbers_that_receive_text_messages() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    for (country, number) in [
+        ("", "+979 1 2345 6789"),  // international premium rate
+        ("GB", "0909 123 4567"),   // premium rate
+        ("GB", "0906 123 4567"),   // premium rate
+        ("GB", "0871 234 5678"),   // shared cost
+        ("US", "1-900-234-5678"),  // premium rate
+        ("", "+882 342 123 4567"), // international networks
+        ("", "+881 6 1234 5678"),  // satellite
+        ("", "+870 773 123 456"),  // Inmarsat
+        ("GB", "020 7946 0958"),   // a London landline
+    ] {
+        let (status, body) = post(
+            &agent,
+            &app,
+            "/api/v1/me/phone",
+            json!({"country": country, "number": number}),
+        )
+        .await;
+        assert_eq!(
+            (status, error_code(&body).as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            "{number}: {body}"
+        );
+        assert_eq!(
+            body["error"]["fields"]["number"]["code"], "not_mobile",
+            "{number}"
+        );
+    }
+    assert_eq!(sends_to(&app, "+979123456789").await, 0);
+    // A mobile number abroad is fine.
+    let (status, body) = post(
+        &agent,
+        &app,
+        "/api/v1/me/phone",
+        json!({"country": "GB", "number": "07911 123456"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }
 
 #[tokio::test]

@@ -70,6 +70,15 @@ fn unknown_database_schemes_are_refused() {
 
 /// Starts `agentdesk serve` on port 0 and returns the child and its address from the log line.
 fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
+    let (child, addr, _) = serve_with_log(args, envs);
+    (child, addr)
+}
+
+/// Like `serve`, and also returns what the server logged before it listened.
+fn serve_with_log(
+    args: &[&str],
+    envs: &[(&str, &std::ffi::OsStr)],
+) -> (std::process::Child, String, String) {
     let mut cmd = bin();
     cmd.arg("serve")
         .args(args)
@@ -82,6 +91,7 @@ fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Chi
     let mut child = cmd.spawn().unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
+    let mut log = String::new();
     let addr = loop {
         let line = lines
             .next()
@@ -90,10 +100,12 @@ fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Chi
         if let Some(rest) = line.split("listening on http://").nth(1) {
             break rest.split_whitespace().next().unwrap().to_owned();
         }
+        log.push_str(&line);
+        log.push('\n');
     };
     // Keep draining the log so the child never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    (child, addr)
+    (child, addr, log)
 }
 
 #[tokio::test]
@@ -198,8 +210,16 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("password refused"));
 
-    let (mut server, addr) = serve(&[], &[("AGENTDESK_DATA_DIR", data)]);
+    let (mut server, addr, log) = serve_with_log(&[], &[("AGENTDESK_DATA_DIR", data)]);
+    // A plain server sends codes for real: no outbox, and nothing says there is one.
+    assert!(!log.contains("outbox"), "{log}");
     let client = reqwest::Client::new();
+    let outbox = client
+        .get(format!("http://{addr}/api/v1/dev/outbox"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(outbox.status(), StatusCode::NOT_FOUND);
     let health = client
         .get(format!("http://{addr}/healthz"))
         .send()
@@ -239,7 +259,12 @@ async fn user_add_then_serve_then_sign_in_then_sigterm() {
 async fn serve_demo_seeds_once_and_prints_credentials() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().as_os_str();
-    let (mut server, addr) = serve(&["--demo"], &[("AGENTDESK_DATA_DIR", data)]);
+    let (mut server, addr, log) = serve_with_log(&["--demo"], &[("AGENTDESK_DATA_DIR", data)]);
+    // A demo keeps codes in the outbox, and says at start that anyone can read them.
+    assert!(
+        log.contains("delivery mode is `outbox`") && log.contains("readable by anyone"),
+        "{log}"
+    );
     let client = reqwest::Client::new();
     for email in [
         "admin@demo.test",

@@ -347,7 +347,7 @@ async fn email_codes_go_through_a_real_smtp_server() {
     let mut sink = SmtpSink::start(&python).await;
     let port = sink.port;
     let app = spawn_app_with(Backend::Sqlite, |c| {
-        c.delivery.mode = DeliveryMode::Live;
+        c.delivery.mode = Some(DeliveryMode::Live);
         c.delivery.smtp = SmtpConfig {
             host: Some("127.0.0.1".into()),
             port,
@@ -696,7 +696,7 @@ async fn sms_codes_go_through_the_twilio_rest_api() {
     fake_twilio_rejects_malformed_requests(&fake).await;
     let api_base = fake.base.clone();
     let app = spawn_app_with(Backend::Sqlite, |c| {
-        c.delivery.mode = DeliveryMode::Live;
+        c.delivery.mode = Some(DeliveryMode::Live);
         c.delivery.sms = SmsConfig {
             api_base,
             account_sid: Some(ACCOUNT_SID.into()),

@@ -17,7 +17,8 @@ on_both_backends!(
     throttle_counts_atomically,
     migrations_are_applied,
     authenticator_and_recovery_codes,
-    upgrade_to_the_authenticator_keeps_methods_and_codes
+    upgrade_to_the_authenticator_keeps_methods_and_codes,
+    send_limits_are_checked_and_counted_together
 );
 
 async fn store(backend: Backend) -> (Arc<dyn Store>, tempfile::TempDir) {
@@ -502,30 +503,167 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
     assert_eq!(store.recovery_codes_left(zoe.id).await.unwrap(), 0);
     assert!(!store.use_recovery_code(zoe.id, "h4", T0).await.unwrap());
 
-    // A challenge the app answers sends nothing, so it does not count against the send limits.
-    store
-        .create_challenge(&NewChallenge {
-            id: "app-challenge".into(),
-            user_id: zoe.id,
-            purpose: "login".into(),
-            channel: "totp".into(),
-            destination: String::new(),
-            payload: "{}".into(),
-            code_hash: String::new(),
-            created_at: T0,
-            expires_at: T0.plus_secs(600),
-        })
-        .await
-        .unwrap();
+    // A challenge the app answers sends nothing, so no send limit applies to it.
+    let none_left = agentdesk_core::store::SendLimits {
+        since: T0.minus_secs(3600),
+        per_account: 0,
+        per_verified_destination: 0,
+        per_unverified_destination: 0,
+    };
+    assert!(
+        store
+            .create_challenge(
+                &NewChallenge {
+                    id: "app-challenge".into(),
+                    user_id: zoe.id,
+                    purpose: "login".into(),
+                    channel: "totp".into(),
+                    destination: String::new(),
+                    verified: true,
+                    payload: "{}".into(),
+                    code_hash: String::new(),
+                    created_at: T0,
+                    expires_at: T0.plus_secs(600),
+                },
+                &none_left
+            )
+            .await
+            .unwrap()
+    );
     let stored = store.challenge("app-challenge").await.unwrap().unwrap();
     assert_eq!(stored.channel, "totp");
+}
+
+/// SECURITY.md 4 in the store: the limits are checked and counted in one step (parallel sends
+/// never pass together), per account, and per destination with a number being added counted
+/// apart from its verified owner's codes.
+async fn send_limits_are_checked_and_counted_together(backend: Backend) {
+    use agentdesk_core::store::{NewChallenge, Resent, SendLimits};
+
+    let (store, _dir) = store(backend).await;
+    let owner = store
+        .create_user(
+            &new_user("Acme", "owner@acme.test", "Owner", Role::Agent),
+            T0,
+        )
+        .await
+        .unwrap();
+    let other = store
+        .create_user(
+            &new_user("Acme", "other@acme.test", "Other", Role::Agent),
+            T0,
+        )
+        .await
+        .unwrap();
+    let limits = SendLimits {
+        since: T0.minus_secs(3600),
+        per_account: 5,
+        per_verified_destination: 3,
+        per_unverified_destination: 2,
+    };
+    let challenge =
+        |id: &str, user: agentdesk_core::domain::UserId, purpose: &str, verified| NewChallenge {
+            id: id.into(),
+            user_id: user,
+            purpose: purpose.into(),
+            channel: "sms".into(),
+            destination: "+14155552671".into(),
+            verified,
+            payload: "{}".into(),
+            code_hash: "h".into(),
+            created_at: T0,
+            expires_at: T0.plus_secs(600),
+        };
+    // Another account "adding" the owner's number: two codes, then refused.
+    for i in 0..2 {
+        let c = challenge(&format!("other-{i}"), other.id, "phone_new", false);
+        assert!(store.create_challenge(&c, &limits).await.unwrap());
+    }
+    let c = challenge("other-2", other.id, "phone_new", false);
+    assert!(!store.create_challenge(&c, &limits).await.unwrap());
+    assert!(
+        store.challenge("other-2").await.unwrap().is_none(),
+        "nothing stored"
+    );
+    // The owner's own codes to the number they verified are not starved by those.
+    for i in 0..3 {
+        let c = challenge(&format!("owner-{i}"), owner.id, "login", true);
+        assert!(
+            store.create_challenge(&c, &limits).await.unwrap(),
+            "owner send {i}"
+        );
+    }
+    let c = challenge("owner-3", owner.id, "login", true);
+    assert!(!store.create_challenge(&c, &limits).await.unwrap());
+    // A resend is a send: over the limit it changes nothing; a used-up challenge is not live.
+    let live = store.challenge("owner-2").await.unwrap().unwrap();
     assert_eq!(
         store
-            .otp_sends_since(zoe.id, "", T0.minus_secs(3600))
+            .resend_challenge("owner-2", "h2", T0, T0.plus_secs(600), &limits)
             .await
             .unwrap(),
-        (0, 0)
+        Resent::Limited
     );
+    assert_eq!(
+        store.challenge("owner-2").await.unwrap().unwrap().code_hash,
+        live.code_hash
+    );
+    let later = SendLimits {
+        since: T0.plus_secs(1),
+        ..limits
+    };
+    assert_eq!(
+        store
+            .resend_challenge("owner-2", "h2", T0.plus_secs(60), T0.plus_secs(660), &later)
+            .await
+            .unwrap(),
+        Resent::Sent
+    );
+    assert_eq!(
+        store.challenge("owner-2").await.unwrap().unwrap().code_hash,
+        "h2"
+    );
+    assert_eq!(
+        store
+            .resend_challenge("owner-1", "h3", T0, T0.plus_secs(600), &later)
+            .await
+            .unwrap(),
+        Resent::NotLive,
+        "owner-1 was replaced by owner-2 (one live code per user and purpose)"
+    );
+
+    // Twenty parallel sends from one account under a limit of five: exactly five pass.
+    let fresh = store
+        .create_user(
+            &new_user("Acme", "fresh@acme.test", "Fresh", Role::Agent),
+            T0,
+        )
+        .await
+        .unwrap();
+    let wide = SendLimits {
+        per_verified_destination: 100,
+        per_unverified_destination: 100,
+        ..limits
+    };
+    let tasks: Vec<_> = (0..20)
+        .map(|i| {
+            let store = store.clone();
+            let c = NewChallenge {
+                id: format!("race-{i}"),
+                user_id: fresh.id,
+                purpose: "two_factor".into(),
+                destination: format!("fresh{i}@acme.test"),
+                channel: "email".into(),
+                ..challenge("", fresh.id, "", true)
+            };
+            tokio::spawn(async move { store.create_challenge(&c, &wide).await.unwrap() })
+        })
+        .collect();
+    let mut passed = 0;
+    for t in tasks {
+        passed += usize::from(t.await.unwrap());
+    }
+    assert_eq!(passed, 5);
 }
 
 /// A database made before the authenticator arrived (migrations 1–5) keeps every user's method

@@ -1,0 +1,20 @@
+-- Defects found from outside (issue 10): send budgets that other accounts cannot use up, browsers
+-- that signed in before (device cookies), customers known by phone and BSUID at once, numbers
+-- that can be changed and disconnected.
+
+-- Whether a code went to the account's own verified address, or to a number being added: sends
+-- of the second kind never use up the budget of the first (SECURITY.md 4).
+ALTER TABLE otp_sends ADD COLUMN verified BOOLEAN NOT NULL DEFAULT TRUE;
+ALTER TABLE otp_challenges ADD COLUMN destination_verified BOOLEAN NOT NULL DEFAULT TRUE;
+UPDATE otp_challenges SET destination_verified = FALSE WHERE purpose = 'phone_new';
+
+-- Browsers that completed a sign-in (OWASP device cookies): only a hash of the cookie is kept.
+-- Failures from such a browser count against it alone, so strangers guessing a password cannot
+-- lock its owner out (SECURITY.md 9).
+CREATE TABLE trusted_devices (
+    token_hash   TEXT PRIMARY KEY,
+    user_id      BIGINT NOT NULL REFERENCES users (id),
+    created_at   BIGINT NOT NULL,
+    last_used_at BIGINT NOT NULL
+);
+CREATE INDEX trusted_devices_user ON trusted_devices (user_id);
