@@ -796,6 +796,44 @@ macro_rules! impl_store {
                 Ok(())
             }
 
+            async fn trust_device(
+                &self,
+                token_hash: &str,
+                user: $crate::UserId,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<()> {
+                ::sqlx::query::<$db>(concat!(
+                    "INSERT INTO trusted_devices (token_hash, user_id, created_at, last_used_at) ",
+                    "VALUES ($1, $2, $3, $3)"
+                ))
+                .bind(token_hash)
+                .bind(user.0)
+                .bind(now.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(())
+            }
+
+            async fn trusted_device_user(
+                &self,
+                token_hash: &str,
+                now: $crate::Timestamp,
+                cutoff: $crate::Timestamp,
+            ) -> $crate::Result<Option<$crate::UserId>> {
+                let user = ::sqlx::query_scalar::<$db, i64>(concat!(
+                    "UPDATE trusted_devices SET last_used_at = $1 ",
+                    "WHERE token_hash = $2 AND last_used_at > $3 RETURNING user_id"
+                ))
+                .bind(now.0)
+                .bind(token_hash)
+                .bind(cutoff.0)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(user.map($crate::UserId))
+            }
+
         async fn create_number(&self, new: &$crate::NewWhatsAppNumber, now: $crate::Timestamp) -> $crate::Result<$crate::WhatsAppNumber> {
             ::sqlx::query_as::<$db, $crate::NumberRow>(concat!(
                 "INSERT INTO whatsapp_numbers (company_id, phone_number_id, display_phone_number, name, access_token, assignment, created_at) ",

@@ -200,7 +200,7 @@ pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
             }),
         )
         .fallback(|| async { ApiError::NotFound })
-        .layer(from_fn(csrf))
+        .layer(from_fn_with_state(state.clone(), csrf))
         .layer(from_fn(render_errors))
         .layer(from_fn_with_state(state.clone(), resolve_context))
         // Assets need no session or language.

@@ -248,6 +248,18 @@ pub trait Store: Send + Sync + 'static {
     async fn lock_until(&self, key: &str, until: Timestamp) -> StoreResult<()>;
     async fn clear_throttle(&self, key: &str) -> StoreResult<()>;
 
+    // Device cookies: browsers that completed a sign-in. Only a hash of the cookie is stored.
+    async fn trust_device(&self, token_hash: &str, user: UserId, now: Timestamp)
+    -> StoreResult<()>;
+    /// The user a device cookie was given to, if it was used after `cutoff`; marks it used at
+    /// `now` in the same statement.
+    async fn trusted_device_user(
+        &self,
+        token_hash: &str,
+        now: Timestamp,
+        cutoff: Timestamp,
+    ) -> StoreResult<Option<UserId>>;
+
     // WhatsApp numbers.
     /// `Conflict` when the phone_number_id is registered already (by any company).
     async fn create_number(

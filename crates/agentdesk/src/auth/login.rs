@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::throttle::AttemptKeys;
+use super::device;
+use super::throttle::Client;
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, ApiJson, RequestCtx, cookies};
 use crate::security::otp::{self, ChallengeView, Purpose};
@@ -49,14 +50,22 @@ pub async fn login(
     ctx: RequestCtx,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
-    let keys = AttemptKeys::new(&body.email, ctx.ip.as_deref());
-    state.throttle().check(&keys.all()).await?;
-    let AttemptKeys { account, ip } = keys;
-
     let user = match Email::parse(&body.email) {
         Ok(email) => state.store().user_by_email(&email).await?,
         Err(_) => None,
     };
+    // A browser this user signed in with before keeps its own failure budget (device cookies).
+    let device = ctx.device.as_deref();
+    let client = match device {
+        Some(hash)
+            if device::recognizes(&state, Some(hash), user.as_ref().map(|u| u.id)).await? =>
+        {
+            Client::trusted(hash)
+        }
+        _ => Client::stranger(&body.email, ctx.ip.as_deref()),
+    };
+    state.throttle().check(&client).await?;
+
     let password_ok = state
         .passwords()
         .verify(
@@ -65,10 +74,10 @@ pub async fn login(
         )
         .await?;
     let Some(user) = user.filter(|u| password_ok && u.active) else {
-        state.throttle().failed(&account, ip.as_deref()).await?;
+        state.throttle().failed(&client).await?;
         return Err(ApiError::InvalidCredentials);
     };
-    state.throttle().succeeded(&account).await?;
+    state.throttle().succeeded(&client).await?;
 
     // A fresh session id at every sign-in; whatever session this browser had ends.
     if let Some((old, _)) = &ctx.session {
@@ -136,6 +145,7 @@ async fn finish_sign_in(
             ctx.user_agent.clone(),
         )
         .await?;
+    let device = device::remember(state, ctx.device.as_deref(), user.id).await?;
     tracing::info!(user_id = user.id.0, "signed in");
     events::record(
         state,
@@ -145,14 +155,18 @@ async fn finish_sign_in(
         ctx.ip.as_deref(),
     )
     .await;
-    Ok(with_cookie(
+    let mut res = with_cookie(
         state,
         &token,
         LoginResponse {
             status: "authenticated",
             challenge: None,
         },
-    ))
+    );
+    if let Some(cookie) = device {
+        res.headers_mut().append(header::SET_COOKIE, cookie);
+    }
+    Ok(res)
 }
 
 /// The user of a half-session (password given, second factor pending).

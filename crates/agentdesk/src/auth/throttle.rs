@@ -1,7 +1,9 @@
-//! Login throttling (SECURITY.md 9): failures are counted per submitted email and per client IP
-//! in the database, so every instance sees them. Past the limit a key is locked for a time that
-//! doubles with each further failure, capped, so nobody can lock a real user out for long. Keys
-//! are the submitted email, not the user id, so unknown and existing accounts behave the same.
+//! Login throttling (SECURITY.md 9): failures are counted in the database, so every instance sees
+//! them. Past the limit a key is locked for a time that doubles with each further failure,
+//! capped. An unknown client's failures count per submitted email and per client IP; a browser
+//! that signed in as that user before (a device cookie, `device.rs`) counts against its own key
+//! only, so strangers guessing a password cannot keep its owner out. A signed-in user asked for
+//! their password again counts against a key of their own.
 
 use std::sync::Arc;
 
@@ -24,25 +26,44 @@ pub fn ip_key(ip: &str) -> String {
     format!("ip:{ip}")
 }
 
-/// The keys one password attempt counts against: the account, and the client's address when
-/// known.
-pub struct AttemptKeys {
-    pub account: String,
-    pub ip: Option<String>,
+/// Who is trying a password, and so which budgets the try counts against.
+#[derive(Debug, Clone)]
+pub enum Client {
+    /// A browser that signed in as this user before (its device cookie's hash): its own budget
+    /// only, so nobody else's failures lock it out.
+    Trusted { device: String },
+    /// Anyone else: the account's budget (keyed by the submitted email, so unknown and existing
+    /// accounts behave the same) and the client address's.
+    Stranger { account: String, ip: Option<String> },
+    /// A signed-in user asked for their password again: a budget of their own, which strangers
+    /// cannot fill.
+    SignedIn {
+        user: agentdesk_core::domain::UserId,
+    },
 }
 
-impl AttemptKeys {
-    pub fn new(email: &str, ip: Option<&str>) -> Self {
-        Self {
+impl Client {
+    pub fn stranger(email: &str, ip: Option<&str>) -> Self {
+        Client::Stranger {
             account: account_key(email),
             ip: ip.map(ip_key),
         }
     }
 
-    pub fn all(&self) -> Vec<String> {
-        std::iter::once(self.account.clone())
-            .chain(self.ip.clone())
-            .collect()
+    pub fn trusted(device_hash: &str) -> Self {
+        Client::Trusted {
+            device: format!("device:{device_hash}"),
+        }
+    }
+
+    fn keys(&self) -> Vec<String> {
+        match self {
+            Client::Trusted { device } => vec![device.clone()],
+            Client::Stranger { account, ip } => {
+                std::iter::once(account.clone()).chain(ip.clone()).collect()
+            }
+            Client::SignedIn { user } => vec![format!("reauth:{}", user.0)],
+        }
     }
 }
 
@@ -55,14 +76,14 @@ impl LoginThrottle {
         }
     }
 
-    /// Refuses with `RateLimited` (and the wait) when any key is locked.
-    pub async fn check(&self, keys: &[String]) -> Result<(), ApiError> {
+    /// Refuses with `RateLimited` (and the wait) when any of the client's budgets is locked.
+    pub async fn check(&self, client: &Client) -> Result<(), ApiError> {
         let now = self.clock.now();
         let mut wait = 0;
-        for key in keys {
+        for key in client.keys() {
             if let Some(until) = self
                 .store
-                .throttle_state(key)
+                .throttle_state(&key)
                 .await?
                 .and_then(|s| s.locked_until)
             {
@@ -78,12 +99,21 @@ impl LoginThrottle {
         }
     }
 
-    /// Counts a failure against an account key and an IP key, locking either past its limit.
-    pub async fn failed(&self, account: &str, ip: Option<&str>) -> Result<(), ApiError> {
-        self.count(account, self.config.account_max_failures)
-            .await?;
-        if let Some(ip) = ip {
-            self.count(ip, self.config.ip_max_failures).await?;
+    /// Counts a failure against the client's budgets, locking any past its limit.
+    pub async fn failed(&self, client: &Client) -> Result<(), ApiError> {
+        match client {
+            Client::Stranger { account, ip } => {
+                self.count(account, self.config.account_max_failures)
+                    .await?;
+                if let Some(ip) = ip {
+                    self.count(ip, self.config.ip_max_failures).await?;
+                }
+            }
+            Client::Trusted { .. } | Client::SignedIn { .. } => {
+                for key in client.keys() {
+                    self.count(&key, self.config.account_max_failures).await?;
+                }
+            }
         }
         Ok(())
     }
@@ -106,8 +136,15 @@ impl LoginThrottle {
         Ok(())
     }
 
-    pub async fn succeeded(&self, account: &str) -> Result<(), ApiError> {
-        Ok(self.store.clear_throttle(account).await?)
+    /// A right password clears the budget it was tried under: the account's for a stranger (as
+    /// before device cookies), the browser's own for a trusted one — which leaves the account's
+    /// lock, if strangers caused one, in place for them.
+    pub async fn succeeded(&self, client: &Client) -> Result<(), ApiError> {
+        let key = match client {
+            Client::Stranger { account, .. } => account.clone(),
+            other => other.keys().into_iter().next().unwrap_or_default(),
+        };
+        Ok(self.store.clear_throttle(&key).await?)
     }
 }
 
@@ -117,19 +154,17 @@ impl LoginThrottle {
 pub async fn confirm_password(
     state: &crate::state::AppState,
     user: &agentdesk_core::domain::User,
-    ip: Option<&str>,
     password: &str,
 ) -> Result<(), ApiError> {
-    let keys = AttemptKeys::new(user.email.as_str(), ip);
-    state.throttle().check(&keys.all()).await?;
-    let AttemptKeys { account, ip } = keys;
+    let client = Client::SignedIn { user: user.id };
+    state.throttle().check(&client).await?;
     let ok = state
         .passwords()
         .verify(password, Some(&user.password_hash))
         .await?;
     if !ok {
-        state.throttle().failed(&account, ip.as_deref()).await?;
+        state.throttle().failed(&client).await?;
         return Err(ApiError::WrongPassword);
     }
-    state.throttle().succeeded(&account).await
+    state.throttle().succeeded(&client).await
 }

@@ -21,6 +21,8 @@ pub struct RequestCtx {
     pub session: Option<(Session, User)>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// The hash of the device cookie the browser sent, not yet checked (`auth::device`).
+    pub device: Option<String>,
 }
 
 impl RequestCtx {
@@ -34,6 +36,7 @@ impl RequestCtx {
             session: None,
             ip: None,
             user_agent: None,
+            device: None,
         }
     }
 }
@@ -74,11 +77,13 @@ pub async fn resolve_context(
         None => None,
     };
     let locale = resolve_locale(session.as_ref().map(|(_, u)| u), headers);
+    let device = crate::auth::device::presented(headers, state.config().https());
     req.extensions_mut().insert(RequestCtx {
         locale,
         session,
         ip,
         user_agent,
+        device,
     });
     next.run(req).await
 }

@@ -55,11 +55,12 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
 }
 
 /// Refuses cross-site unsafe requests (SECURITY.md 14): `Sec-Fetch-Site` must be `same-origin` or
-/// `none`; without it, an `Origin` must match the `Host`. Requests with neither header come from
+/// `none`; without it, an `Origin` must be exactly this server's: its scheme (`https` when the
+/// public URL is https, else `http`) and the `Host`. Requests with neither header come from
 /// non-browser clients and pass.
-pub async fn csrf(req: Request, next: Next) -> Response {
+pub async fn csrf(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || is_same_site(req.headers())
+        || is_same_site(req.headers(), state.config().https())
     {
         next.run(req).await
     } else {
@@ -67,7 +68,7 @@ pub async fn csrf(req: Request, next: Next) -> Response {
     }
 }
 
-fn is_same_site(h: &HeaderMap) -> bool {
+fn is_same_site(h: &HeaderMap, https: bool) -> bool {
     if let Some(site) = h.get("sec-fetch-site") {
         return matches!(site.to_str(), Ok("same-origin" | "none"));
     }
@@ -78,11 +79,13 @@ fn is_same_site(h: &HeaderMap) -> bool {
         .get(header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    let origin_host = origin
-        .split_once("://")
-        .map(|(_, rest)| rest)
-        .unwrap_or(origin);
-    !host.is_empty() && origin_host.eq_ignore_ascii_case(host)
+    let scheme = if https { "https" } else { "http" };
+    let Some((origin_scheme, origin_host)) = origin.split_once("://") else {
+        return false; // "null" and anything else that is not an origin of ours
+    };
+    !host.is_empty()
+        && origin_scheme.eq_ignore_ascii_case(scheme)
+        && origin_host.eq_ignore_ascii_case(host)
 }
 
 /// Writes the body of every error response under `/api` and `/webhooks` as localized JSON, and of

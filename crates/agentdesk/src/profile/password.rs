@@ -58,7 +58,7 @@ pub async fn change_password(
     ApiUser { user, session }: ApiUser,
     ApiJson(body): ApiJson<PasswordChange>,
 ) -> Result<Response, ApiError> {
-    confirm_password(&state, &user, ctx.ip.as_deref(), &body.current_password).await?;
+    confirm_password(&state, &user, &body.current_password).await?;
     let words = personal(&user);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     check_new("new_password", &body.new_password, &words)?;

@@ -108,7 +108,7 @@ pub async fn regenerate(
     ApiUser { user, .. }: ApiUser,
     ApiJson(body): ApiJson<NewCodesRequest>,
 ) -> Result<Json<RecoveryCodes>, ApiError> {
-    confirm_password(&state, &user, ctx.ip.as_deref(), &body.password).await?;
+    confirm_password(&state, &user, &body.password).await?;
     if user.two_factor.is_none() {
         return Err(ApiError::TwoFactorOff);
     }

@@ -18,8 +18,121 @@ on_both_backends!(
     failures_answer_identically,
     account_throttle_locks_temporarily,
     idle_and_absolute_timeouts_end_sessions,
-    deactivated_users_cannot_sign_in
+    deactivated_users_cannot_sign_in,
+    strangers_cannot_lock_the_owners_browser_out
 );
+
+/// SECURITY.md 9 (OWASP device cookies): failures from unknown clients lock the account for
+/// unknown clients only; the browser its owner signed in with before keeps its own budget.
+async fn strangers_cannot_lock_the_owners_browser_out(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let owner = app.client();
+    let res = app
+        .login_response(&owner, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    let device_cookie = res
+        .headers()
+        .get_all(SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("agentdesk_device="))
+        .expect("a device cookie after signing in")
+        .to_owned();
+    assert!(device_cookie.contains("HttpOnly") && device_cookie.contains("SameSite=Strict"));
+    let res = owner
+        .post(app.url("/api/v1/auth/logout"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // A colleague's browser, trusted for the colleague only.
+    let colleague = app.agent(2).await;
+
+    // A stranger (on the same address as the owner, as in an office) guesses 20 times, then
+    // sprays other accounts until the address itself is locked.
+    let stranger = app.client();
+    let mut refused = 0;
+    for _ in 0..20 {
+        let res = app
+            .login_response(&stranger, "agent1@demo.test", "guess-guess-guess")
+            .await;
+        if res.status() == StatusCode::TOO_MANY_REQUESTS {
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, 15, "locked after five failures");
+    for i in 0..46 {
+        let email = format!("someone{i}@demo.test");
+        app.login_response(&stranger, &email, "guess").await;
+    }
+    let res = app
+        .login_response(&stranger, "someone-else@demo.test", "guess")
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address is locked"
+    );
+    // Unknown clients stay locked out, even with the right password …
+    let res = app
+        .login_response(&app.client(), "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    // … and so does a browser another user signed in with, and a forged device cookie.
+    let res = app
+        .login_response(&colleague, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let forged = reqwest::Client::new()
+        .post(app.url("/api/v1/auth/login"))
+        .header(COOKIE, "agentdesk_device=made-up-by-the-attacker")
+        .json(&json!({"email": "agent1@demo.test", "password": DEMO_PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::TOO_MANY_REQUESTS);
+    // The owner's browser signs in at once.
+    let res = app
+        .login_response(&owner, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (status, me) = json(owner.get(app.url("/api/v1/me")).send().await.unwrap()).await;
+    assert_eq!(
+        (status, me["email"].as_str()),
+        (StatusCode::OK, Some("agent1@demo.test"))
+    );
+    // Guessing from the owner's browser is throttled too, on its own budget.
+    owner
+        .post(app.url("/api/v1/auth/logout"))
+        .send()
+        .await
+        .unwrap();
+    for _ in 0..5 {
+        let res = app
+            .login_response(&owner, "agent1@demo.test", "wrong-wrong")
+            .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    let res = app
+        .login_response(&owner, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    // A success from the owner's browser does not wipe the strangers' count: once the lock
+    // runs out, one more wrong guess locks the account again (for strangers), for longer.
+    app.clock.advance_secs(61);
+    let res = app
+        .login_response(&owner, "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = app
+        .login_response(&stranger, "agent1@demo.test", "one-more-guess")
+        .await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app
+        .login_response(&app.client(), "agent1@demo.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+}
 
 async fn login_sets_a_hardened_session_cookie_and_me_answers(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -432,10 +545,16 @@ async fn cross_site_unsafe_requests_are_refused() {
     let raw = reqwest::Client::new();
     let body = json!({"email": "agent1@demo.test", "password": DEMO_PASSWORD});
     let login = || raw.post(app.url("/api/v1/auth/login")).json(&body);
+    // The origin must match in scheme as well as host: this server speaks plain http.
+    let wrong_scheme = app.base.replace("http://", "https://");
+    let other_port = format!("{}1", app.base);
     for (name, value) in [
         ("sec-fetch-site", "cross-site"),
         ("sec-fetch-site", "same-site"),
         ("origin", "http://evil.example"),
+        ("origin", wrong_scheme.as_str()),
+        ("origin", other_port.as_str()),
+        ("origin", "null"),
     ] {
         let (status, err) = json(login().header(name, value).send().await.unwrap()).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {value}");

@@ -18,8 +18,57 @@ on_both_backends!(
     migrations_are_applied,
     authenticator_and_recovery_codes,
     upgrade_to_the_authenticator_keeps_methods_and_codes,
-    send_limits_are_checked_and_counted_together
+    send_limits_are_checked_and_counted_together,
+    trusted_devices_belong_to_one_user_and_expire
 );
+
+async fn trusted_devices_belong_to_one_user_and_expire(backend: Backend) {
+    let (store, _dir) = store(backend).await;
+    let zoe = store
+        .create_user(&new_user("Acme", "zoe@acme.test", "Zoe", Role::Agent), T0)
+        .await
+        .unwrap();
+    store.trust_device("hash-1", zoe.id, T0).await.unwrap();
+    let cutoff = |now: Timestamp| now.minus_secs(180 * 86_400);
+    let later = T0.plus_secs(100 * 86_400);
+    assert_eq!(
+        store
+            .trusted_device_user("hash-1", later, cutoff(later))
+            .await
+            .unwrap(),
+        Some(zoe.id)
+    );
+    assert_eq!(
+        store
+            .trusted_device_user("unknown", later, cutoff(later))
+            .await
+            .unwrap(),
+        None
+    );
+    // Using it renewed it: 250 days after creation it is still trusted (150 after its use) …
+    let much_later = T0.plus_secs(250 * 86_400);
+    assert_eq!(
+        store
+            .trusted_device_user("hash-1", much_later, cutoff(much_later))
+            .await
+            .unwrap(),
+        Some(zoe.id)
+    );
+    // … but not after 180 days unused.
+    let gone = much_later.plus_secs(181 * 86_400);
+    assert_eq!(
+        store
+            .trusted_device_user("hash-1", gone, cutoff(gone))
+            .await
+            .unwrap(),
+        None
+    );
+    // A cookie hash is given once.
+    assert!(matches!(
+        store.trust_device("hash-1", zoe.id, T0).await,
+        Err(StoreError::Conflict)
+    ));
+}
 
 async fn store(backend: Backend) -> (Arc<dyn Store>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
