@@ -8,6 +8,7 @@ mod locale;
 pub mod name;
 mod phone;
 mod role;
+pub mod text;
 mod user;
 
 pub use email::Email;

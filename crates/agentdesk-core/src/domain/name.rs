@@ -1,5 +1,6 @@
-//! A first or last name: trimmed, 1 to 50 characters (counted in Unicode scalar values, not bytes),
-//! no control characters.
+//! A first or last name: without the characters that reorder or hide text (`text::clean`),
+//! trimmed, 1 to 50 characters (counted in Unicode scalar values, not bytes), no control
+//! characters.
 
 use super::Invalid;
 
@@ -10,7 +11,8 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let s = raw.trim();
+        let cleaned = super::text::clean(raw);
+        let s = cleaned.trim();
         if s.is_empty() {
             return Err(Invalid::Required);
         }
@@ -44,5 +46,21 @@ mod tests {
         assert_eq!(PersonName::parse("  Ada ").unwrap().as_str(), "Ada");
         assert_eq!(PersonName::parse("   "), Err(Invalid::Required));
         assert_eq!(PersonName::parse("a\u{0007}b"), Err(Invalid::Format));
+    }
+
+    #[test]
+    fn hidden_and_reordering_characters_are_dropped() {
+        assert_eq!(
+            PersonName::parse("Ana\u{202E}avlis").unwrap().as_str(),
+            "Anaavlis"
+        );
+        assert_eq!(
+            PersonName::parse("\u{200B}\u{200D}"),
+            Err(Invalid::Required)
+        );
+        assert_eq!(
+            PersonName::parse(" \u{2066}Lee\u{2069} ").unwrap().as_str(),
+            "Lee"
+        );
     }
 }

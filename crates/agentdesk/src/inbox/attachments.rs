@@ -104,13 +104,10 @@ pub async fn read(mut form: Multipart) -> Result<Upload, ApiError> {
     {
         match field.name().unwrap_or_default() {
             "file" => {
-                let name = field
-                    .file_name()
-                    .unwrap_or("attachment")
-                    .chars()
-                    .filter(|c| !c.is_control())
-                    .take(200)
-                    .collect::<String>();
+                let name = agentdesk_core::domain::text::file_name(
+                    field.file_name().unwrap_or_default(),
+                    "attachment",
+                );
                 let bytes = read_file(&mut field, DOCUMENT_MAX, too_large).await?;
                 upload.file = Some((bytes, name));
             }

@@ -501,8 +501,9 @@ pub async fn media(
         .and_then(|c| {
             c.get("filename")
                 .and_then(|f| f.as_str())
-                .map(str::to_owned)
+                .map(|f| agentdesk_core::domain::text::file_name(f, ""))
         })
+        .filter(|f| !f.is_empty())
         .unwrap_or_else(|| format!("message-{id}"));
     let encoded: String = filename
         .bytes()

@@ -101,11 +101,13 @@ pub struct MessageView {
     /// The full message as received or sent.
     #[schema(value_type = Object)]
     pub content: serde_json::Value,
-    pub wamid: Option<String>,
+    /// WhatsApp's id of the message (`wamid.…`), once it has one.
+    pub wa_message_id: Option<String>,
     /// `received` for inbound; `pending`, `sent`, `delivered`, `read` or `failed` for outbound.
     pub status: String,
     pub error: Option<MessageError>,
-    pub reply_to_wamid: Option<String>,
+    /// The WhatsApp id of the message this one replies to.
+    pub reply_to_wa_message_id: Option<String>,
     pub reaction: Option<String>,
     pub sender_id: Option<i64>,
     /// The downloaded file of a media message (`GET` it with the session), once it arrived.
@@ -129,13 +131,13 @@ impl MessageView {
             kind: m.kind.clone(),
             text: m.text.clone(),
             content: serde_json::from_str(&m.content).unwrap_or(serde_json::Value::Null),
-            wamid: m.wamid.clone(),
+            wa_message_id: m.wamid.clone(),
             status: m.status.as_str().to_owned(),
             error: (m.error_code.is_some() || m.error_title.is_some()).then(|| MessageError {
                 code: m.error_code,
                 title: m.error_title.clone(),
             }),
-            reply_to_wamid: m.reply_to_wamid.clone(),
+            reply_to_wa_message_id: m.reply_to_wamid.clone(),
             reaction: m.reaction.clone(),
             sender_id: m.sender_id.map(|u| u.0),
             media_url: m

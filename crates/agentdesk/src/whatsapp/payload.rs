@@ -49,6 +49,7 @@
 //! a business enables them). Not found in any source: `from_parent_user_id` is assumed by
 //! symmetry and ignored.
 
+use agentdesk_core::domain::text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -460,7 +461,11 @@ fn parse_message(
         wamid: wamid.to_owned(),
         customer_id: customer_id.to_owned(),
         customer_phone,
-        profile_name: contact.and_then(|c| c.name).map(str::to_owned),
+        profile_name: contact
+            .and_then(|c| c.name)
+            .map(text::clean)
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty()),
         customer_username: contact.and_then(|c| c.username).map(str::to_owned),
         timestamp,
         context,
@@ -531,7 +536,8 @@ fn media(kind: MediaKind, object: Option<&Value>) -> InboundContent {
         mime_type: owned(object, "mime_type"),
         sha256: owned(object, "sha256"),
         caption: owned(object, "caption"),
-        filename: owned(object, "filename"),
+        // A customer's file name is shown to agents and sent back when they download it.
+        filename: text(object, "filename").map(|f| text::file_name(f, "document")),
         voice: kind == MediaKind::Audio
             && object.get("voice").and_then(Value::as_bool) == Some(true),
     }
@@ -987,6 +993,31 @@ mod tests {
                 voice: false,
             }
         );
+    }
+
+    #[test]
+    fn names_and_file_names_lose_reordering_characters() {
+        let body = envelope(json!({
+            "metadata": { "phone_number_id": PNID },
+            "contacts": [{ "profile": { "name": "\u{200B}Ana\u{202E}\u{200F}" }, "wa_id": "5511987654321" }],
+            "messages": [{ "from": "5511987654321", "id": "wamid.F", "timestamp": "1", "type": "document",
+                "document": { "id": "77", "mime_type": "application/pdf", "filename": "invoice\u{202E}fdp.exe" } }]
+        }));
+        let m = only_message(&body);
+        assert_eq!(m.profile_name.as_deref(), Some("Ana"));
+        match m.content {
+            InboundContent::Media { filename, .. } => {
+                assert_eq!(filename.as_deref(), Some("invoicefdp.exe"))
+            }
+            other => panic!("{other:?}"),
+        }
+        // A profile name of nothing visible is no name.
+        let body = envelope(json!({
+            "metadata": { "phone_number_id": PNID },
+            "contacts": [{ "profile": { "name": "\u{202E}\u{200B}" }, "wa_id": "5511987654321" }],
+            "messages": [{ "from": "5511987654321", "id": "wamid.G", "timestamp": "1", "type": "text", "text": { "body": "oi" } }]
+        }));
+        assert_eq!(only_message(&body).profile_name, None);
     }
 
     #[test]

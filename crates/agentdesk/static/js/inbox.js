@@ -952,8 +952,8 @@ function buildContent(m) {
 }
 
 function buildQuote(m) {
-  if (!m.reply_to_wamid) return null;
-  const quoted = [...state.messages.values()].find((x) => x.wamid === m.reply_to_wamid);
+  if (!m.reply_to_wa_message_id) return null;
+  const quoted = [...state.messages.values()].find((x) => x.wa_message_id === m.reply_to_wa_message_id);
   const quote = el('button', 'quote');
   quote.type = 'button';
   if (quoted) {
@@ -1017,7 +1017,7 @@ function paintMessage(item, m) {
     failed.hidden = true;
   }
   const replyButton = item.querySelector('.msg__reply-btn');
-  replyButton.hidden = !m.wamid;
+  replyButton.hidden = !m.wa_message_id;
 }
 
 function buildMessage(m, previous) {
@@ -1393,7 +1393,7 @@ composer.addEventListener('submit', async (event) => {
     return;
   }
   const conversation = state.open;
-  const replyTo = state.replyTo && state.replyTo.wamid ? state.replyTo.wamid : null;
+  const replyTo = state.replyTo && state.replyTo.wa_message_id ? state.replyTo.wa_message_id : null;
   state.sending = true;
   composerSend.disabled = true;
   composerAttach.disabled = true;

@@ -275,7 +275,7 @@ async fn customer_writes_agent_replies_statuses_arrive(backend: Backend) {
     .await;
     assert_eq!(msgs[0]["direction"], "in");
     assert_eq!(msgs[0]["text"], "Olá, meu pedido atrasou");
-    assert_eq!(msgs[0]["wamid"], "wamid.IN1");
+    assert_eq!(msgs[0]["wa_message_id"], "wamid.IN1");
 
     // The admin transfers it to agent 1.
     let agent1 = app.user_id("agent1@demo.test").await;
@@ -347,7 +347,7 @@ async fn customer_writes_agent_replies_statuses_arrive(backend: Backend) {
         }
     };
     let m = eventually("sent", Duration::from_secs(10), || message("sent")).await;
-    let wamid = m["wamid"].as_str().unwrap().to_owned();
+    let wamid = m["wa_message_id"].as_str().unwrap().to_owned();
 
     // Statuses arrive out of order: read, then a late delivered that must not downgrade it.
     deliver(
@@ -1106,6 +1106,17 @@ async fn attachments_upload_first_then_send_by_id() {
     assert_eq!(calls[1].2["document"]["id"], "UPLOADED-1");
     assert_eq!(calls[1].2["document"]["caption"], "Your invoice");
     assert_eq!(calls[1].2["document"]["filename"], "invoice 8812.pdf");
+
+    // A name that would display reversed ("invoiceexe.pdf") loses its override, and cannot climb
+    // out of its folder either.
+    let (status, m) = json(
+        send(pdf.clone(), "..\\invoice\u{202E}fdp.exe", "")
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{m}");
+    assert_eq!(m["content"]["filename"], "invoicefdp.exe", "{m}");
 
     // What a file is comes from its bytes: HTML named .png is refused.
     let (status, err) = json(

@@ -676,3 +676,30 @@ async fn wrong_current_passwords_are_throttled() {
     }
     assert_eq!(last, StatusCode::TOO_MANY_REQUESTS);
 }
+
+#[tokio::test]
+async fn names_lose_characters_that_reorder_or_hide_text() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    let patch = |body: Value| agent.patch(app.url("/api/v1/me")).json(&body).send();
+    let (status, me) = json(
+        patch(json!({"first_name": "\u{2067}Ana\u{202E}\u{2069}", "last_name": "\u{200B}Lee\u{FEFF}"}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{me}");
+    assert_eq!(
+        (me["first_name"].as_str(), me["last_name"].as_str()),
+        (Some("Ana"), Some("Lee"))
+    );
+    // A name of nothing but invisible characters is no name.
+    let (status, body) = json(
+        patch(json!({"first_name": "\u{200B}\u{200D}\u{202E}"}))
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["fields"]["first_name"]["code"], "required");
+}

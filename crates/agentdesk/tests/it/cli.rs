@@ -414,7 +414,7 @@ async fn acknowledged_webhooks_survive_a_kill_9() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|m| m["wamid"].as_str())
+        .filter_map(|m| m["wa_message_id"].as_str())
         .collect();
     let lost: Vec<&String> = acked
         .iter()
