@@ -18,3 +18,10 @@ CREATE TABLE trusted_devices (
     last_used_at BIGINT NOT NULL
 );
 CREATE INDEX trusted_devices_user ON trusted_devices (user_id);
+
+-- A customer is known by phone (wa_id), by BSUID, or both; a contact is found by either. Rows made
+-- before were keyed by one of them: a key that is not the stored phone is a BSUID.
+ALTER TABLE contacts ADD COLUMN bsuid TEXT;
+UPDATE contacts SET bsuid = customer_id WHERE phone IS NULL OR phone <> customer_id;
+CREATE INDEX contacts_bsuid ON contacts (company_id, bsuid);
+CREATE INDEX contacts_phone ON contacts (company_id, phone);

@@ -51,7 +51,7 @@ macro_rules! conversation_select {
     () => {
         concat!(
             "SELECT c.id, c.company_id, c.number_id, c.status, c.initiated_by, c.assignee_id, c.last_customer_message_at, ",
-            "c.last_activity_at, c.created_at, k.id AS contact_id, k.customer_id, k.phone AS contact_phone, ",
+            "c.last_activity_at, c.created_at, k.id AS contact_id, k.customer_id, k.phone AS contact_phone, k.bsuid AS contact_bsuid, ",
             "k.name AS contact_name, n.phone_number_id ",
             "FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN whatsapp_numbers n ON n.id = c.number_id "
         )
@@ -72,6 +72,7 @@ pub struct ConversationRow {
     pub contact_id: i64,
     pub customer_id: String,
     pub contact_phone: Option<String>,
+    pub contact_bsuid: Option<String>,
     pub contact_name: Option<String>,
     pub phone_number_id: String,
 }
@@ -87,6 +88,7 @@ impl ConversationRow {
                 company_id: CompanyId(self.company_id),
                 customer_id: self.customer_id,
                 phone: self.contact_phone,
+                bsuid: self.contact_bsuid,
                 name: self.contact_name,
             },
             phone_number_id: self.phone_number_id,

@@ -948,19 +948,22 @@ macro_rules! impl_store {
                 let conversation_id = match conversations.get(&(number_id, m.customer_id.as_str())) {
                     Some(id) => *id,
                     None => {
-                        let contact_id = ::sqlx::query_scalar::<$db, i64>(concat!(
-                            "INSERT INTO contacts (company_id, customer_id, phone, name, created_at) VALUES ($1, $2, $3, $4, $5) ",
-                            "ON CONFLICT (company_id, customer_id) DO UPDATE SET name = COALESCE(excluded.name, contacts.name), ",
-                            "phone = COALESCE(excluded.phone, contacts.phone) RETURNING id"
-                        ))
-                        .bind(company_id)
-                        .bind(&m.customer_id)
-                        .bind(&m.customer_phone)
-                        .bind(&m.profile_name)
-                        .bind(now.0)
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err($crate::store_error)?;
+                        let (contact_id, merged) = $crate::resolve_contact!(
+                            $db, tx, company_id, &m.customer_id, m.customer_bsuid.as_deref(),
+                            m.customer_phone.as_deref(), m.profile_name.as_deref(), now.0
+                        );
+                        if !merged.is_empty() {
+                            // Conversations of this delivery that went into another one: their
+                            // pending messages follow, and cached lookups start again.
+                            conversations.clear();
+                            for (gone, keep) in &merged {
+                                for p in pending.iter_mut().filter(|p| p.0 == *gone) {
+                                    p.0 = *keep;
+                                }
+                                out.events.retain(|e| e.conversation_id.map(|c| c.0) != Some(*gone));
+                                out.events.push($crate::push_live_event!($db, tx, company_id, "conversation", Some(*keep), None::<i64>, now.0));
+                            }
+                        }
                         let open = ::sqlx::query_scalar::<$db, i64>("SELECT id FROM conversations WHERE number_id = $1 AND contact_id = $2 AND status = 'open'")
                             .bind(number_id)
                             .bind(contact_id)

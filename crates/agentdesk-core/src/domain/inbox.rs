@@ -100,9 +100,11 @@ pub struct NewWhatsAppNumber {
 pub struct Contact {
     pub id: ContactId,
     pub company_id: CompanyId,
-    /// The business-scoped user id WhatsApp identifies the customer by.
+    /// The key the contact was first stored under (its BSUID, or its phone for older payloads).
     pub customer_id: String,
     pub phone: Option<String>,
+    /// The business-scoped user id WhatsApp identifies the customer by, once a payload told it.
+    pub bsuid: Option<String>,
     pub name: Option<String>,
 }
 
@@ -282,8 +284,12 @@ pub struct MediaRef {
 pub struct InboundRecord {
     pub phone_number_id: String,
     pub wamid: String,
+    /// The key a new contact is stored under: the BSUID when known, else the phone.
     pub customer_id: String,
+    /// The customer's identities as this payload knows them; a contact is found by either, and
+    /// two contacts a payload shows to be one customer are merged.
     pub customer_phone: Option<String>,
+    pub customer_bsuid: Option<String>,
     pub profile_name: Option<String>,
     pub kind: String,
     pub content: String,

@@ -37,6 +37,8 @@ pub struct ContactView {
     pub name: Option<String>,
     /// Only when WhatsApp shared it; customers may be known by their business-scoped id alone.
     pub phone: Option<String>,
+    /// WhatsApp's business-scoped user id (BSUID), once a payload carried it.
+    pub bsuid: Option<String>,
     pub customer_id: String,
 }
 
@@ -73,6 +75,7 @@ impl ConversationView {
             contact: ContactView {
                 name: c.contact.name.clone(),
                 phone: c.contact.phone.clone(),
+                bsuid: c.contact.bsuid.clone(),
                 customer_id: c.contact.customer_id.clone(),
             },
             number: NumberRef {

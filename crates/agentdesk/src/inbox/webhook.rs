@@ -135,6 +135,7 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
                     wamid: m.wamid,
                     customer_id: m.customer_id,
                     customer_phone: m.customer_phone,
+                    customer_bsuid: m.customer_bsuid,
                     profile_name: m.profile_name,
                     reply_to_wamid: m.context.map(|c| c.wamid),
                     sent_at: Timestamp(m.timestamp.saturating_mul(1000)),

@@ -78,6 +78,9 @@ pub struct InboundMessage {
     pub customer_id: String,
     /// The customer's phone number, only if the payload still carries one.
     pub customer_phone: Option<String>,
+    /// The customer's BSUID, when the payload carries one. With `customer_phone` it links the
+    /// two identities of one customer (a contact first known by one is found by the other).
+    pub customer_bsuid: Option<String>,
     /// `contacts[].profile.name` of the contact matching this sender.
     pub profile_name: Option<String>,
     /// `contacts[].profile.username`: the WhatsApp username (2026), if the user adopted one.
@@ -447,6 +450,10 @@ fn parse_message(
             .and_then(|c| c.wa_id)
             .filter(|p| looks_like_phone(p)))
         .map(str::to_owned);
+    let customer_bsuid = from_user_id
+        .or(contact.and_then(|c| c.user_id))
+        .or(from.filter(|f| !looks_like_phone(f)))
+        .map(str::to_owned);
 
     let context = message.get("context").and_then(|ctx| {
         text(ctx, "id").map(|id| ReplyContext {
@@ -461,6 +468,7 @@ fn parse_message(
         wamid: wamid.to_owned(),
         customer_id: customer_id.to_owned(),
         customer_phone,
+        customer_bsuid,
         profile_name: contact
             .and_then(|c| c.name)
             .map(text::clean)

@@ -1187,7 +1187,12 @@ async function openConversation(id, { push = false, focus = true } = {}) {
   if (!detail.ok || !list.ok) {
     const failed = detail.ok ? list : detail;
     toast(failed.status === 0 ? t('network') : errorMessage(failed.data, t('network')), 'error');
-    if (detail.status === 404) closeConversation({ push: true });
+    if (detail.status === 404) {
+      // Gone (merged into another conversation of the same customer, or not ours): out of the list.
+      state.list.delete(id);
+      renderList();
+      closeConversation({ push: true });
+    }
     return;
   }
   state.open = detail.data.conversation;

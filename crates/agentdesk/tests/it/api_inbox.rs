@@ -1244,3 +1244,45 @@ async fn a_second_instance_on_postgres_relays_live_events() {
         "{events:?}"
     );
 }
+
+/// Issue 10 (7), as the outside probe found it: a customer first seen with `wa_id` and a BSUID,
+/// then with `wa_id` only, is one customer with one open conversation.
+#[tokio::test]
+async fn a_customer_seen_by_phone_then_by_both_ids_stays_one_conversation() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    let payload = |wamid: &str, user_id: Option<&str>, text: &str| {
+        let mut contact = json!({"profile": {"name": "Lena"}, "wa_id": "4915112345678"});
+        let mut message = json!({"from": "4915112345678", "id": wamid,
+            "timestamp": now_secs(&app).to_string(), "type": "text", "text": {"body": text}});
+        if let Some(u) = user_id {
+            contact["user_id"] = json!(u);
+            message["from_user_id"] = json!(u);
+        }
+        json!({"object": "whatsapp_business_account", "entry": [{"id": "WABA1", "changes": [{
+            "field": "messages", "value": {"messaging_product": "whatsapp",
+            "metadata": {"display_phone_number": "15550100001", "phone_number_id": MANUAL_NUMBER},
+            "contacts": [contact], "messages": [message]}}]}]})
+    };
+    deliver(&app, &payload("wamid.L1", Some("DE.77120"), "Hallo")).await;
+    deliver(&app, &payload("wamid.L2", None, "Ist jemand da?")).await;
+    deliver(&app, &payload("wamid.L3", Some("DE.77120"), "Danke")).await;
+    let list = conversations(&agent, &app, "all").await;
+    let lena: Vec<_> = list
+        .iter()
+        .filter(|c| c["contact"]["name"] == "Lena")
+        .collect();
+    assert_eq!(lena.len(), 1, "{list:#?}");
+    assert_eq!(lena[0]["contact"]["phone"], "4915112345678");
+    assert_eq!(lena[0]["contact"]["bsuid"], "DE.77120");
+    let id = lena[0]["id"].as_i64().unwrap();
+    let (_, msgs) = json(
+        agent
+            .get(app.url(&format!("/api/v1/conversations/{id}/messages")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(msgs.as_array().unwrap().len(), 3, "{msgs}");
+}

@@ -16,8 +16,207 @@ on_both_backends!(
     ingest_routes_dedupes_and_assigns,
     statuses_reactions_and_outbound,
     assignment_status_and_events,
-    job_queue_leases
+    job_queue_leases,
+    one_customer_known_by_phone_and_bsuid_is_one_contact
 );
+
+/// A message from a customer known by `bsuid` and/or `phone`.
+fn from_customer(
+    wamid: &str,
+    bsuid: Option<&str>,
+    phone: Option<&str>,
+    name: Option<&str>,
+    at: Timestamp,
+) -> InboundRecord {
+    InboundRecord {
+        customer_id: bsuid.or(phone).unwrap().into(),
+        customer_phone: phone.map(str::to_owned),
+        customer_bsuid: bsuid.map(str::to_owned),
+        profile_name: name.map(str::to_owned),
+        ..inbound("PN-MANUAL", wamid, "x", "hi", at)
+    }
+}
+
+/// Issue 10 (7): a customer first seen with both ids and then with the phone alone is one
+/// contact with one open conversation; contacts made before a payload linked the two ids are
+/// merged when one does, keeping every message; a recycled number moves to its new owner.
+async fn one_customer_known_by_phone_and_bsuid_is_one_contact(backend: Backend) {
+    let w = world(backend).await;
+    let s = &w.store;
+    s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    let conversations_of = |phone: &'static str| {
+        let store = s.clone();
+        let company = w.company;
+        async move {
+            store
+                .conversations(&all(company))
+                .await
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.contact.phone.as_deref() == Some(phone))
+                .collect::<Vec<_>>()
+        }
+    };
+
+    // Both ids, then the phone alone: one contact, one conversation, both messages.
+    let both = from_customer(
+        "wamid.b1",
+        Some("ES.1"),
+        Some("34600000001"),
+        Some("Marta"),
+        T0,
+    );
+    let phone_only = from_customer("wamid.b2", None, Some("34600000001"), None, T0);
+    s.ingest(&batch(vec![both]), T0).await.unwrap();
+    s.ingest(&batch(vec![phone_only]), T0).await.unwrap();
+    let found = conversations_of("34600000001").await;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].contact.bsuid.as_deref(), Some("ES.1"));
+    assert_eq!(found[0].contact.name.as_deref(), Some("Marta"));
+    assert_eq!(s.messages(found[0].id).await.unwrap().len(), 2);
+    // And the other way round: the BSUID alone finds the contact too.
+    let bsuid_only = from_customer("wamid.b3", Some("ES.1"), None, None, T0);
+    s.ingest(&batch(vec![bsuid_only]), T0).await.unwrap();
+    assert_eq!(s.messages(found[0].id).await.unwrap().len(), 3);
+
+    // Two contacts made while nothing linked them (phone only; BSUID only), each with an open
+    // conversation and one with a closed one too.
+    let later = T0.plus_secs(60);
+    s.ingest(
+        &batch(vec![from_customer(
+            "wamid.p1",
+            None,
+            Some("34600000002"),
+            Some("Rui"),
+            T0,
+        )]),
+        T0,
+    )
+    .await
+    .unwrap();
+    let by_phone = conversations_of("34600000002").await.remove(0);
+    s.set_conversation_status(
+        w.company,
+        by_phone.id,
+        ConversationStatus::Closed,
+        w.admin,
+        T0,
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    s.ingest(
+        &batch(vec![from_customer(
+            "wamid.p2",
+            None,
+            Some("34600000002"),
+            None,
+            T0,
+        )]),
+        T0,
+    )
+    .await
+    .unwrap();
+    s.ingest(
+        &batch(vec![
+            from_customer("wamid.q1", Some("ES.2"), None, None, T0),
+            from_customer("wamid.q2", Some("ES.2"), None, None, T0),
+        ]),
+        T0,
+    )
+    .await
+    .unwrap();
+    let before = s.conversations(&all(w.company)).await.unwrap().len();
+    // A payload with both ids links them, in the same delivery as another message of theirs.
+    s.ingest(
+        &batch(vec![
+            from_customer("wamid.l1", None, Some("34600000002"), None, later),
+            from_customer("wamid.l2", Some("ES.2"), Some("34600000002"), None, later),
+        ]),
+        later,
+    )
+    .await
+    .unwrap();
+    let all_now = s.conversations(&all(w.company)).await.unwrap();
+    assert_eq!(
+        all_now.len(),
+        before - 1,
+        "two open conversations became one"
+    );
+    let mine: Vec<_> = all_now
+        .iter()
+        .filter(|c| c.contact.bsuid.as_deref() == Some("ES.2"))
+        .collect();
+    assert_eq!(
+        mine.len(),
+        2,
+        "the open one and the closed one, both of one contact"
+    );
+    assert!(mine.iter().all(|c| c.contact.id == mine[0].contact.id));
+    assert_eq!(mine[0].contact.phone.as_deref(), Some("34600000002"));
+    assert_eq!(
+        mine[0].contact.name.as_deref(),
+        Some("Rui"),
+        "the name survives the merge"
+    );
+    let open: Vec<_> = mine
+        .iter()
+        .filter(|c| c.status == ConversationStatus::Open)
+        .collect();
+    assert_eq!(open.len(), 1);
+    let texts: Vec<String> = s
+        .messages(open[0].id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|m| m.wamid)
+        .collect();
+    for wamid in ["wamid.p2", "wamid.q1", "wamid.q2", "wamid.l1", "wamid.l2"] {
+        assert!(texts.iter().any(|t| t == wamid), "{wamid} kept: {texts:?}");
+    }
+    assert_eq!(open[0].last_activity_at, later);
+
+    // A recycled number: its new owner (another BSUID) gets it; the old contact keeps its
+    // history under its BSUID alone.
+    s.ingest(
+        &batch(vec![from_customer(
+            "wamid.r1",
+            Some("ES.3"),
+            Some("34600000003"),
+            None,
+            T0,
+        )]),
+        T0,
+    )
+    .await
+    .unwrap();
+    s.ingest(
+        &batch(vec![from_customer(
+            "wamid.r2",
+            Some("ES.4"),
+            Some("34600000003"),
+            None,
+            T0,
+        )]),
+        T0,
+    )
+    .await
+    .unwrap();
+    let all_now = s.conversations(&all(w.company)).await.unwrap();
+    let old = all_now
+        .iter()
+        .find(|c| c.contact.bsuid.as_deref() == Some("ES.3"))
+        .unwrap();
+    let new = all_now
+        .iter()
+        .find(|c| c.contact.bsuid.as_deref() == Some("ES.4"))
+        .unwrap();
+    assert_ne!(old.contact.id, new.contact.id);
+    assert_eq!(old.contact.phone, None);
+    assert_eq!(new.contact.phone.as_deref(), Some("34600000003"));
+}
 
 const T0: Timestamp = Timestamp(1_800_000_000_000);
 
@@ -82,6 +281,7 @@ fn inbound(pnid: &str, wamid: &str, customer: &str, text: &str, at: Timestamp) -
         wamid: wamid.into(),
         customer_id: customer.into(),
         customer_phone: None,
+        customer_bsuid: Some(customer.into()),
         profile_name: Some(format!("Customer {customer}")),
         kind: "text".into(),
         content: format!("{{\"type\":\"text\",\"body\":{text:?}}}"),
