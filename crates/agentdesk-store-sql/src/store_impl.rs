@@ -1149,6 +1149,7 @@ macro_rules! impl_store {
                 $crate::conversation_select!(),
                 "WHERE c.company_id = $1 AND ($2 = 'all' OR ($2 = 'mine' AND c.assignee_id = $3) OR ($2 = 'unassigned' AND c.assignee_id IS NULL)) ",
                 "AND ($4 IS NULL OR c.status = $4) AND ($5 IS NULL OR c.number_id = $5) ",
+                "AND ($7 IS NULL OR c.last_activity_at < $7 OR (c.last_activity_at = $7 AND c.id < $8)) ",
                 "ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $6"
             ))
             .bind(f.company.0)
@@ -1157,6 +1158,8 @@ macro_rules! impl_store {
             .bind(f.status.map(|s| s.as_str()))
             .bind(f.number.map(|n| n.0))
             .bind(f.limit)
+            .bind(f.before.map(|(at, _)| at.0))
+            .bind(f.before.map(|(_, id)| id.0).unwrap_or(0))
             .fetch_all(&self.pool)
             .await
             .map_err($crate::store_error)?
@@ -1190,15 +1193,27 @@ macro_rules! impl_store {
                 .transpose()
         }
 
-        async fn messages(&self, conversation: $crate::ConversationId) -> $crate::Result<Vec<$crate::Message>> {
-            ::sqlx::query_as::<$db, $crate::MessageRow>(concat!("SELECT ", $crate::message_columns!(), " FROM messages WHERE conversation_id = $1 ORDER BY id"))
-                .bind(conversation.0)
-                .fetch_all(&self.pool)
-                .await
-                .map_err($crate::store_error)?
-                .into_iter()
-                .map($crate::MessageRow::into_message)
-                .collect()
+        async fn messages(
+            &self,
+            conversation: $crate::ConversationId,
+            before: Option<$crate::MessageId>,
+            limit: i64,
+        ) -> $crate::Result<Vec<$crate::Message>> {
+            let mut page = ::sqlx::query_as::<$db, $crate::MessageRow>(concat!(
+                "SELECT ", $crate::message_columns!(), " FROM messages ",
+                "WHERE conversation_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3"
+            ))
+            .bind(conversation.0)
+            .bind(before.map_or(i64::MAX, |m| m.0))
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err($crate::store_error)?
+            .into_iter()
+            .map($crate::MessageRow::into_message)
+            .collect::<$crate::Result<Vec<_>>>()?;
+            page.reverse();
+            Ok(page)
         }
 
         async fn message(&self, id: $crate::MessageId) -> $crate::Result<Option<$crate::Message>> {

@@ -40,6 +40,9 @@ pub struct ConversationFilter {
     pub view: View,
     pub status: Option<crate::domain::inbox::ConversationStatus>,
     pub number: Option<NumberId>,
+    /// Cursor paging: only conversations after this one in the list's order (newest activity
+    /// first): its last activity and id.
+    pub before: Option<(crate::Timestamp, crate::domain::inbox::ConversationId)>,
     pub limit: i64,
 }
 

@@ -291,8 +291,14 @@ pub trait Store: Send + Sync + 'static {
         company: CompanyId,
         id: ConversationId,
     ) -> StoreResult<Option<Conversation>>;
-    /// Oldest first.
-    async fn messages(&self, conversation: ConversationId) -> StoreResult<Vec<Message>>;
+    /// A page of a conversation's messages: the newest `limit` before `before` (all when
+    /// `None`), oldest first.
+    async fn messages(
+        &self,
+        conversation: ConversationId,
+        before: Option<MessageId>,
+        limit: i64,
+    ) -> StoreResult<Vec<Message>>;
     async fn message(&self, id: MessageId) -> StoreResult<Option<Message>>;
     async fn timeline(&self, conversation: ConversationId) -> StoreResult<Vec<TimelineEvent>>;
     /// Assigns (or with `None` unassigns) a conversation of `company` to one of its active users,

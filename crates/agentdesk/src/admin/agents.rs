@@ -1,8 +1,9 @@
 //! The agents API under `/api/v1/admin/agents`.
 
+use crate::http::ApiPath;
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role, User, UserId};
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -185,7 +186,7 @@ async fn set_active(
 pub async fn deactivate(
     State(state): State<AppState>,
     AdminUser(admin): AdminUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<AgentView>, ApiError> {
     set_active(&state, &admin, id, false).await
 }
@@ -198,7 +199,7 @@ pub async fn deactivate(
 pub async fn reactivate(
     State(state): State<AppState>,
     AdminUser(admin): AdminUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<AgentView>, ApiError> {
     set_active(&state, &admin, id, true).await
 }

@@ -35,6 +35,37 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     }
 }
 
+/// `axum::extract::Query` with rejections in the API error format: a query the handler's
+/// parameters cannot hold (an unknown `view`, a `limit` that is not a number) is 422
+/// `validation_failed`, like a body field would be.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(ApiQuery(value)),
+            Err(e) => Err(ApiError::BodyMismatch(e.body_text())),
+        }
+    }
+}
+
+/// `axum::extract::Path` whose rejection is 404: `/conversations/abc` or an id beyond what any
+/// record can have names nothing, and says so the same way a missing record does.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(ApiPath(value)),
+            Err(_) => Err(ApiError::NotFound),
+        }
+    }
+}
+
 fn full_session(parts: &Parts) -> Option<(Session, User)> {
     parts
         .extensions

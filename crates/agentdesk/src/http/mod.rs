@@ -11,4 +11,6 @@ pub mod page;
 
 pub use context::RequestCtx;
 pub use error::ApiError;
-pub use extract::{AdminUser, ApiJson, ApiUser, PageUser, SetupPageUser, SetupUser};
+pub use extract::{
+    AdminUser, ApiJson, ApiPath, ApiQuery, ApiUser, PageUser, SetupPageUser, SetupUser,
+};

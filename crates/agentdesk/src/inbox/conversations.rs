@@ -2,14 +2,15 @@
 //! messages and timeline, sending a reply, assignment and transfer, close and reopen, and the
 //! agent's own availability.
 
+use crate::http::{ApiPath, ApiQuery};
 use agentdesk_core::StoreError;
 use agentdesk_core::domain::UserId;
 use agentdesk_core::domain::inbox::{
-    Availability, ConversationId, ConversationStatus, NumberId, OutboundRecord,
+    Availability, ConversationId, ConversationStatus, MessageId, NumberId, OutboundRecord,
 };
 use agentdesk_core::store::{AssignError, ConversationFilter, View};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -23,45 +24,108 @@ use crate::state::AppState;
 /// WhatsApp's limit for a text message body.
 pub const MAX_TEXT_CHARS: usize = 4096;
 
+/// Longest page of conversations or messages one request returns.
+pub const MAX_PAGE: i64 = 200;
+/// Conversations per page when `limit` is not given.
+pub const DEFAULT_CONVERSATION_PAGE: i64 = 50;
+/// Messages per page when `limit` is not given.
+pub const DEFAULT_MESSAGE_PAGE: i64 = 50;
+
+/// Which conversations a list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewName {
+    /// Assigned to the caller.
+    Mine,
+    Unassigned,
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusName {
+    Open,
+    Closed,
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// `mine` (default), `unassigned` or `all`.
-    pub view: Option<String>,
+    pub view: Option<ViewName>,
     /// `open` or `closed`; both when absent.
-    pub status: Option<String>,
+    pub status: Option<StatusName>,
+    /// Only conversations on this WhatsApp number.
     pub number_id: Option<i64>,
+    /// Cursor paging: the `cursor` of the last conversation of the previous page.
+    #[param(max_length = 64)]
+    pub before: Option<String>,
+    /// Conversations per page (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+}
+
+/// A page size from a query, within 1..=200.
+fn page_size(limit: Option<i64>, default: i64) -> Result<i64, ApiError> {
+    match limit {
+        None => Ok(default),
+        Some(n) if (1..=MAX_PAGE).contains(&n) => Ok(n),
+        Some(n) if n < 1 => Err(ApiError::field(
+            "limit",
+            agentdesk_core::domain::Invalid::TooShort,
+        )),
+        Some(_) => Err(ApiError::field(
+            "limit",
+            agentdesk_core::domain::Invalid::TooLong,
+        )),
+    }
+}
+
+/// `"{last activity in ms}.{id}"`, what a conversation's `cursor` holds.
+fn parse_cursor(raw: &str) -> Option<(agentdesk_core::Timestamp, ConversationId)> {
+    let (at, id) = raw.split_once('.')?;
+    Some((
+        agentdesk_core::Timestamp(at.parse().ok()?),
+        ConversationId(id.parse().ok()?),
+    ))
 }
 
 #[utoipa::path(
     get, path = "/api/v1/conversations", tag = "inbox", params(ListQuery),
-    responses((status = 200, description = "Newest activity first", body = [ConversationView]), (status = 422, body = ErrorBody))
+    responses(
+        (status = 200, description = "Newest activity first, one page; the next page is `before` = the last item's `cursor` (a page shorter than `limit` is the last)", body = [ConversationView]),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: an unknown view or status, a malformed cursor, a limit outside 1–200", body = ErrorBody),
+    )
 )]
 pub async fn list(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Vec<ConversationView>>, ApiError> {
-    let view = match q.view.as_deref().unwrap_or("mine") {
-        "mine" => View::Mine(user.id),
-        "unassigned" => View::Unassigned,
-        "all" => View::All,
-        _ => {
-            return Err(ApiError::field(
-                "view",
-                agentdesk_core::domain::Invalid::Unsupported,
-            ));
-        }
+    let view = match q.view.unwrap_or(ViewName::Mine) {
+        ViewName::Mine => View::Mine(user.id),
+        ViewName::Unassigned => View::Unassigned,
+        ViewName::All => View::All,
     };
-    let status = match q.status.as_deref() {
-        None | Some("") => None,
-        Some(s) => Some(ConversationStatus::parse(s).map_err(|i| ApiError::field("status", i))?),
-    };
+    let status = q.status.map(|s| match s {
+        StatusName::Open => ConversationStatus::Open,
+        StatusName::Closed => ConversationStatus::Closed,
+    });
+    let before =
+        match q.before.as_deref() {
+            None => None,
+            Some(raw) => Some(parse_cursor(raw).ok_or_else(|| {
+                ApiError::field("before", agentdesk_core::domain::Invalid::Format)
+            })?),
+        };
     let filter = ConversationFilter {
         company: user.company_id,
         view,
         status,
         number: q.number_id.map(NumberId),
-        limit: 200,
+        before,
+        limit: page_size(q.limit, DEFAULT_CONVERSATION_PAGE)?,
     };
     let now = state.clock().now();
     let list = state.store().conversations(&filter).await?;
@@ -103,7 +167,7 @@ pub struct ConversationDetail {
 pub async fn get(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<Json<ConversationDetail>, ApiError> {
     let c = state
         .store()
@@ -117,21 +181,43 @@ pub async fn get(
     }))
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct MessagesQuery {
+    /// Cursor paging: only messages older than this message id (the first of the page before).
+    #[param(minimum = 1)]
+    pub before: Option<i64>,
+    /// Messages per page (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<i64>,
+}
+
 #[utoipa::path(
-    get, path = "/api/v1/conversations/{id}/messages", tag = "inbox", params(("id" = i64, Path)),
-    responses((status = 200, description = "Oldest first", body = [MessageView]), (status = 404, body = ErrorBody))
+    get, path = "/api/v1/conversations/{id}/messages", tag = "inbox",
+    params(("id" = i64, Path), MessagesQuery),
+    responses(
+        (status = 200, description = "The newest page first (`before` = the first item's `id` gives the one before it); within a page oldest first", body = [MessageView]),
+        (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 404, description = "`not_found`: no such conversation in the caller's company", body = ErrorBody),
+        (status = 422, description = "`validation_failed`: a limit outside 1–200", body = ErrorBody),
+    )
 )]
 pub async fn messages(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
+    ApiQuery(q): ApiQuery<MessagesQuery>,
 ) -> Result<Json<Vec<MessageView>>, ApiError> {
+    let limit = page_size(q.limit, DEFAULT_MESSAGE_PAGE)?;
     let c = state
         .store()
         .conversation(user.company_id, ConversationId(id))
         .await?
         .ok_or(ApiError::NotFound)?;
-    let list = state.store().messages(c.id).await?;
+    let list = state
+        .store()
+        .messages(c.id, q.before.map(MessageId), limit)
+        .await?;
     Ok(Json(list.iter().map(MessageView::of).collect()))
 }
 
@@ -163,7 +249,7 @@ pub struct SendRequest {
 pub async fn send(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     req: axum::extract::Request,
 ) -> Result<(StatusCode, Json<MessageView>), ApiError> {
     use axum::extract::FromRequest;
@@ -302,7 +388,7 @@ pub struct AssigneeRequest {
 pub async fn assign(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<AssigneeRequest>,
 ) -> Result<Json<ConversationView>, ApiError> {
     let now = state.clock().now();
@@ -343,7 +429,7 @@ pub struct StatusRequest {
 pub async fn set_status(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<StatusRequest>,
 ) -> Result<Json<ConversationView>, ApiError> {
     let status =
@@ -462,7 +548,7 @@ fn inline_safe(mime: &str) -> bool {
 pub async fn media(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
 ) -> Result<axum::response::Response, ApiError> {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;

@@ -12,10 +12,11 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::http::ApiQuery;
 use agentdesk_core::domain::CompanyId;
 use agentdesk_core::domain::inbox::LiveEvent;
 use agentdesk_core::{Clock, Store};
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures_util::Stream;
@@ -172,7 +173,7 @@ pub async fn events(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
     headers: HeaderMap,
-    Query(resume): Query<Resume>,
+    ApiQuery(resume): ApiQuery<Resume>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let last = headers
         .get("last-event-id")

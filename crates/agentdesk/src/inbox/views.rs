@@ -63,6 +63,8 @@ pub struct ConversationView {
     pub window_closes_at: Option<String>,
     pub window_open: bool,
     pub created_at: String,
+    /// Where this conversation stands in its list: pass it as `before` for the next page.
+    pub cursor: String,
 }
 
 impl ConversationView {
@@ -86,6 +88,7 @@ impl ConversationView {
             window_closes_at: c.window_closes_at().map(Timestamp::to_rfc3339),
             window_open: c.window_open(now),
             created_at: c.created_at.to_rfc3339(),
+            cursor: format!("{}.{}", c.last_activity_at.0, c.id.0),
         }
     }
 }

@@ -4,9 +4,10 @@
 
 use std::time::Duration;
 
+use crate::http::ApiPath;
 use agentdesk_core::domain::{AvatarRef, User};
 use axum::Json;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Multipart, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use utoipa::ToSchema;
@@ -251,7 +252,7 @@ pub async fn delete_avatar(
 pub async fn get_avatar(
     State(state): State<AppState>,
     ApiUser { user, .. }: ApiUser,
-    Path(file): Path<String>,
+    ApiPath(file): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let (key, thumb) = match file.strip_suffix("-96.jpg") {
         Some(key) => (key, true),

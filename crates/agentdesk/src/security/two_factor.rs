@@ -10,8 +10,9 @@
 //! set up; disabling it needs a current code from the app. Turning two-factor authentication on
 //! answers with ten recovery codes, shown that once.
 
+use crate::http::ApiPath;
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -102,7 +103,7 @@ pub async fn challenge(
 pub async fn qr_code(
     State(state): State<AppState>,
     SetupUser { user, .. }: SetupUser,
-    Path(challenge_id): Path<String>,
+    ApiPath(challenge_id): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let challenge = otp::load(&state, &challenge_id, user.id, &[Purpose::TwoFactor])
         .await

@@ -186,6 +186,9 @@ const state = {
   list: new Map(),
   listLoaded: false,
   listToken: 0,
+  /** The `cursor` to ask for the list's next page with, while there may be one. */
+  listCursor: null,
+  listMore: false,
   agents: new Map(),
   numbers: new Map(),
   openId: null,
@@ -193,6 +196,9 @@ const state = {
   /** The open ConversationView. */
   open: null,
   messages: new Map(),
+  /** The oldest loaded message's id while older ones are still to load, else null. */
+  olderBefore: null,
+  loadingOlder: false,
   timeline: [],
   replyTo: null,
   sending: false,
@@ -335,7 +341,7 @@ function paintTabs() {
     const selected = tab.dataset.view === state.view;
     tab.setAttribute('aria-selected', String(selected));
     tab.tabIndex = selected ? 0 : -1;
-    if (selected) listEl.setAttribute('aria-labelledby', tab.id);
+    if (selected) $('conversation-panel').setAttribute('aria-labelledby', tab.id);
   }
 }
 
@@ -456,15 +462,45 @@ function showListState() {
   listEl.setAttribute('aria-busy', String(!state.listLoaded));
 }
 
+/** Conversations and messages come in pages of this many. */
+const PAGE = 50;
+
+function listQuery(before = null) {
+  const query = new URLSearchParams({ view: state.view, limit: String(PAGE) });
+  if (state.status) query.set('status', state.status);
+  if (state.numberId) query.set('number_id', state.numberId);
+  if (before) query.set('before', before);
+  return query;
+}
+
+/** The next page of the list, when the agent scrolls near its end. */
+async function loadMoreList() {
+  if (!state.listCursor || state.listMore) return;
+  const token = state.listToken;
+  state.listMore = true;
+  $('list-more').hidden = false;
+  const { ok, data } = await api('GET', `/api/v1/conversations?${listQuery(state.listCursor)}`);
+  state.listMore = false;
+  $('list-more').hidden = true;
+  if (token !== state.listToken || !ok || !Array.isArray(data)) return;
+  if (data.some((c) => !knowsAgent(c.assignee_id))) scheduleAgents();
+  for (const c of data) if (!state.list.has(c.id)) state.list.set(c.id, c);
+  state.listCursor = data.length === PAGE ? data[data.length - 1].cursor : null;
+  renderList();
+}
+
+const listScroll = $('conversation-panel');
+listScroll.addEventListener('scroll', () => {
+  if (listScroll.scrollHeight - listScroll.scrollTop - listScroll.clientHeight < 200) loadMoreList();
+});
+
 async function loadList() {
   const token = ++state.listToken;
   state.listLoaded = false;
   listError.hidden = true;
   showListState();
-  const query = new URLSearchParams({ view: state.view });
-  if (state.status) query.set('status', state.status);
-  if (state.numberId) query.set('number_id', state.numberId);
-  const { ok, status, data } = await api('GET', `/api/v1/conversations?${query}`);
+  state.listCursor = null;
+  const { ok, status, data } = await api('GET', `/api/v1/conversations?${listQuery()}`);
   if (token !== state.listToken) return;
   if (status === 401) {
     location.assign('/login');
@@ -480,6 +516,7 @@ async function loadList() {
   }
   if (data.some((c) => !knowsAgent(c.assignee_id))) scheduleAgents();
   state.list = new Map(data.map((c) => [c.id, c]));
+  state.listCursor = data.length === PAGE ? data[data.length - 1].cursor : null;
   if (seenFirstRun) {
     // The first time this browser opens the inbox nothing counts as new.
     seenFirstRun = false;
@@ -692,6 +729,7 @@ function scrollToBottom() {
 }
 
 chatScroll.addEventListener('scroll', () => {
+  if (chatScroll.scrollTop < 240) loadOlder();
   if (nearBottom()) jumpLatest.hidden = true;
 });
 jumpLatest.addEventListener('click', () => {
@@ -1079,10 +1117,19 @@ function buildDay(date) {
   return item;
 }
 
-/** Messages and timeline events in time order (events first at equal times). */
+/** Messages and timeline events in time order (events first at equal times). While older
+ * messages are still to load, events older than the oldest loaded message wait with them. */
 function entries() {
   const list = [];
-  for (const e of state.timeline) list.push({ kind: 'event', at: Date.parse(e.created_at), order: 0, event: e });
+  let floor = -Infinity;
+  if (state.olderBefore) {
+    const oldest = state.messages.get(state.olderBefore);
+    if (oldest) floor = Date.parse(oldest.created_at);
+  }
+  for (const e of state.timeline) {
+    const at = Date.parse(e.created_at);
+    if (at >= floor) list.push({ kind: 'event', at, order: 0, event: e });
+  }
   for (const m of state.messages.values()) {
     if (m.type === 'reaction') continue;
     list.push({ kind: 'message', at: Date.parse(m.created_at), order: 1, id: m.id, message: m });
@@ -1093,9 +1140,10 @@ function entries() {
 /** The last entry rendered, to append after it without rebuilding. */
 let lastEntry = null;
 
-function renderTimeline({ stick = null } = {}) {
+function renderTimeline({ stick = null, keepFromBottom = false } = {}) {
   const stickToBottom = stick ?? nearBottom();
   const keepTop = chatScroll.scrollTop;
+  const fromBottom = chatScroll.scrollHeight - chatScroll.scrollTop;
   const fragment = document.createDocumentFragment();
   let day = null;
   let previous = null;
@@ -1112,8 +1160,29 @@ function renderTimeline({ stick = null } = {}) {
   }
   lastEntry = previous;
   messagesEl.replaceChildren(fragment);
-  if (stickToBottom) scrollToBottom();
+  // Older messages above: what the agent was reading stays where it was.
+  if (keepFromBottom) chatScroll.scrollTop = chatScroll.scrollHeight - fromBottom;
+  else if (stickToBottom) scrollToBottom();
   else chatScroll.scrollTop = keepTop;
+}
+
+/** The page of messages before the oldest one shown, when the agent scrolls up to it. */
+async function loadOlder() {
+  if (!state.olderBefore || state.loadingOlder || !state.open) return;
+  const id = state.open.id;
+  const token = state.openToken;
+  state.loadingOlder = true;
+  $('older-status').hidden = false;
+  const { ok, data } = await api('GET', `/api/v1/conversations/${id}/messages?limit=${PAGE}&before=${state.olderBefore}`);
+  state.loadingOlder = false;
+  $('older-status').hidden = true;
+  if (token !== state.openToken || !ok || !Array.isArray(data)) return;
+  for (const m of data) {
+    if (m.sender_id) knowsAgent(m.sender_id);
+    state.messages.set(m.id, m);
+  }
+  state.olderBefore = data.length === PAGE ? data[0].id : null;
+  renderTimeline({ keepFromBottom: true });
 }
 
 /** Adds or updates one message of the open conversation. */
@@ -1158,6 +1227,7 @@ async function openConversation(id, { push = false, focus = true } = {}) {
   state.openId = id;
   if (switching) {
     state.messages = new Map();
+    state.olderBefore = null;
     state.timeline = [];
     lastEntry = null;
     mediaNodes = new Map();
@@ -1180,7 +1250,7 @@ async function openConversation(id, { push = false, focus = true } = {}) {
 
   const [detail, list] = await Promise.all([
     api('GET', `/api/v1/conversations/${id}`),
-    api('GET', `/api/v1/conversations/${id}/messages`),
+    api('GET', `/api/v1/conversations/${id}/messages?limit=${PAGE}`),
   ]);
   if (token !== state.openToken) return;
   chat.classList.remove('is-loading');
@@ -1202,6 +1272,7 @@ async function openConversation(id, { push = false, focus = true } = {}) {
     knowsAgent(e.subject_id);
   }
   state.messages = new Map((list.data || []).map((m) => [m.id, m]));
+  state.olderBefore = (list.data || []).length === PAGE ? list.data[0].id : null;
   paintHeader();
   renderTimeline({ stick: true });
   if (state.list.has(id)) state.list.set(id, state.open);

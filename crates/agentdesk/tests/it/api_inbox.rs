@@ -1286,3 +1286,104 @@ async fn a_customer_seen_by_phone_then_by_both_ids_stays_one_conversation() {
     .await;
     assert_eq!(msgs.as_array().unwrap().len(), 3, "{msgs}");
 }
+
+/// Issue 10 (8): a conversation with thousands of messages answers a page at a time; bad paging
+/// parameters get clear 422s, ids nobody has get 404s.
+#[tokio::test]
+async fn messages_and_conversations_are_paged() {
+    let (app, _graph) = inbox_app(Backend::Sqlite).await;
+    let agent = app.agent(1).await;
+    let messages: Vec<Value> = (0..300)
+        .map(|i| json!({"from_user_id": "US.page", "id": format!("wamid.P{i}"),
+            "timestamp": now_secs(&app).to_string(), "type": "text", "text": {"body": format!("line {i}")}}))
+        .collect();
+    deliver(&app, &json!({"object": "whatsapp_business_account", "entry": [{"id": "WABA1", "changes": [{
+        "field": "messages", "value": {"messaging_product": "whatsapp",
+        "metadata": {"display_phone_number": "15550100001", "phone_number_id": MANUAL_NUMBER},
+        "contacts": [{"profile": {"name": "Pager"}, "user_id": "US.page"}], "messages": messages}}]}]})).await;
+    let id = conversations(&agent, &app, "all").await[0]["id"]
+        .as_i64()
+        .unwrap();
+    let get = |query: String| {
+        let url = app.url(&format!("/api/v1/conversations/{id}/messages{query}"));
+        let agent = agent.clone();
+        async move { json(agent.get(url).send().await.unwrap()).await }
+    };
+    let (status, page) = get(String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = page.as_array().unwrap().clone();
+    assert_eq!(page.len(), 50, "the newest page by default");
+    assert_eq!(page[49]["text"], "line 299");
+    let first = page[0]["id"].as_i64().unwrap();
+    let (_, older) = get(format!("?before={first}&limit=200")).await;
+    let older = older.as_array().unwrap();
+    assert_eq!(older.len(), 200);
+    assert_eq!(older[199]["text"], "line 249");
+    // Out of range: which field and why; not a number at all: a field of the wrong type.
+    for (bad, code) in [
+        ("?limit=0", "validation_failed"),
+        ("?limit=201", "validation_failed"),
+        ("?limit=ten", "invalid_body"),
+        ("?before=x", "invalid_body"),
+    ] {
+        let (status, body) = get(bad.to_owned()).await;
+        assert_eq!(
+            (status, error_code(&body).as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, code),
+            "{bad}: {body}"
+        );
+    }
+    // Ids that are not numbers, or beyond any number, name nothing: 404.
+    for path in [
+        "/api/v1/conversations/abc",
+        "/api/v1/conversations/99999999999999999999/messages",
+    ] {
+        let (status, body) = json(agent.get(app.url(path)).send().await.unwrap()).await;
+        assert_eq!(
+            (status, error_code(&body).as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{path}"
+        );
+    }
+    // Conversations: pages by cursor, and a broken cursor is explained.
+    let (status, list) = json(
+        agent
+            .get(app.url("/api/v1/conversations?view=all&limit=1"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let cursor = list[0]["cursor"].as_str().unwrap().to_owned();
+    let (status, next) = json(
+        agent
+            .get(app.url(&format!(
+                "/api/v1/conversations?view=all&limit=1&before={cursor}"
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, next.as_array().map(Vec::len)),
+        (StatusCode::OK, Some(0))
+    );
+    for bad in [
+        "?before=yesterday",
+        "?view=everything",
+        "?status=pending",
+        "?limit=500",
+    ] {
+        let (status, body) = json(
+            agent
+                .get(app.url(&format!("/api/v1/conversations{bad}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
+    }
+}

@@ -458,3 +458,106 @@ async fn a_customer_writes_an_agent_answers_live_and_transfers() {
         .await;
     lucas.screenshot("inbox-transferred").await;
 }
+
+/// Issue 10 (8): a long conversation opens on its newest page; scrolling up loads the page
+/// before it and keeps what the agent was reading in place.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn older_messages_load_on_scrolling_up_without_jumping() {
+    use agentdesk_core::domain::inbox::InboundRecord;
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let now = agentdesk_core::Clock::now(app.clock.as_ref());
+    let messages = (0..130)
+        .map(|i| InboundRecord {
+            phone_number_id: "100000000000002".into(),
+            wamid: format!("wamid.scroll{i}"),
+            customer_id: "US.scroll".into(),
+            customer_phone: None,
+            customer_bsuid: Some("US.scroll".into()),
+            profile_name: Some("Scroll Tester".into()),
+            kind: "text".into(),
+            content: json!({"type": "text", "body": format!("Message number {i}")}).to_string(),
+            text: Some(format!("Message number {i}")),
+            reply_to_wamid: None,
+            sent_at: now,
+        })
+        .collect();
+    app.state
+        .store()
+        .ingest(
+            &agentdesk_core::store::WebhookBatch {
+                messages,
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
+    b.click("button[data-view=all]").await;
+    b.click("#conversation-list li[data-conversation-id] a")
+        .await;
+    b.wait_js(
+        "the newest page",
+        "document.querySelectorAll('#messages [data-message-id]').length === 50",
+    )
+    .await;
+    let last = b
+        .wait_js(
+            "the newest message at the bottom",
+            "[...document.querySelectorAll('#messages [data-message-id]')].pop().textContent",
+        )
+        .await;
+    assert!(
+        last.as_str().unwrap().contains("Message number 129"),
+        "{last}"
+    );
+    // Scroll to the top: the page before loads, and the message that was first stays put.
+    let before = b
+        .client
+        .execute(
+            "const first = document.querySelector('#messages [data-message-id]'); \
+             window.__first = first.dataset.messageId; \
+             document.getElementById('chat-scroll').scrollTop = 0; \
+             return first.textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        before.as_str().unwrap().contains("Message number 80"),
+        "{before}"
+    );
+    b.wait_js(
+        "the page before",
+        "document.querySelectorAll('#messages [data-message-id]').length === 100",
+    )
+    .await;
+    let offset = b
+        .wait_js(
+            "the offset of the message read before",
+            "(() => { const s = document.getElementById('chat-scroll'); \
+              const m = document.querySelector(`#messages [data-message-id=\"${window.__first}\"]`); \
+              return String(m.getBoundingClientRect().top - s.getBoundingClientRect().top); })()",
+        )
+        .await;
+    let offset: f64 = offset.as_str().unwrap().parse().unwrap();
+    assert!(
+        (0.0..200.0).contains(&offset),
+        "the message read before stays near the top of the view, not pushed away: {offset}px"
+    );
+    b.screenshot("inbox-older-messages").await;
+    // And on to the first message.
+    b.client
+        .execute(
+            "document.getElementById('chat-scroll').scrollTop = 0;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.wait_js(
+        "every message",
+        "document.querySelectorAll('#messages [data-message-id]').length === 130",
+    )
+    .await;
+}

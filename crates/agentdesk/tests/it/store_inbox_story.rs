@@ -17,8 +17,100 @@ on_both_backends!(
     statuses_reactions_and_outbound,
     assignment_status_and_events,
     job_queue_leases,
-    one_customer_known_by_phone_and_bsuid_is_one_contact
+    one_customer_known_by_phone_and_bsuid_is_one_contact,
+    messages_and_conversations_come_in_pages
 );
+
+/// Issue 10 (8): cursor paging, newest first, with nothing skipped or repeated even where
+/// activity times are equal.
+async fn messages_and_conversations_come_in_pages(backend: Backend) {
+    let w = world(backend).await;
+    let s = &w.store;
+    s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    // One large delivery: 230 messages of one customer.
+    let many: Vec<_> = (0..230)
+        .map(|i| {
+            inbound(
+                "PN-MANUAL",
+                &format!("wamid.m{i}"),
+                "ES.big",
+                &format!("m{i}"),
+                T0,
+            )
+        })
+        .collect();
+    s.ingest(&batch(many), T0).await.unwrap();
+    let conversation = s.conversations(&all(w.company)).await.unwrap().remove(0);
+    let newest = s.messages(conversation.id, None, 50).await.unwrap();
+    assert_eq!(newest.len(), 50);
+    assert_eq!(newest.last().unwrap().text.as_deref(), Some("m229"));
+    assert_eq!(
+        newest.first().unwrap().text.as_deref(),
+        Some("m180"),
+        "oldest first within"
+    );
+    let mut seen: Vec<String> = newest.iter().filter_map(|m| m.text.clone()).collect();
+    let mut before = newest.first().map(|m| m.id);
+    loop {
+        let page = s.messages(conversation.id, before, 50).await.unwrap();
+        if page.is_empty() {
+            break;
+        }
+        before = page.first().map(|m| m.id);
+        let mut texts: Vec<String> = page.into_iter().filter_map(|m| m.text).collect();
+        texts.append(&mut seen);
+        seen = texts;
+    }
+    let expected: Vec<String> = (0..230).map(|i| format!("m{i}")).collect();
+    assert_eq!(seen, expected);
+
+    // 25 conversations, many with the same last activity: pages of 10 cover each exactly once.
+    for i in 0..24 {
+        let at = T0.plus_secs(i % 3);
+        s.ingest(
+            &batch(vec![inbound(
+                "PN-MANUAL",
+                &format!("wamid.c{i}"),
+                &format!("ES.c{i}"),
+                "hi",
+                at,
+            )]),
+            at,
+        )
+        .await
+        .unwrap();
+    }
+    let mut ids = Vec::new();
+    let mut before = None;
+    loop {
+        let page = s
+            .conversations(&ConversationFilter {
+                before,
+                limit: 10,
+                ..all(w.company)
+            })
+            .await
+            .unwrap();
+        let last = page.last().map(|c| (c.last_activity_at, c.id));
+        let short = page.len() < 10;
+        ids.extend(page.iter().map(|c| c.id));
+        if short {
+            break;
+        }
+        before = last;
+    }
+    assert_eq!(ids.len(), 25);
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), 25, "no conversation twice");
+    let everything = s.conversations(&all(w.company)).await.unwrap();
+    assert_eq!(
+        ids,
+        everything.iter().map(|c| c.id).collect::<Vec<_>>(),
+        "same order"
+    );
+}
 
 /// A message from a customer known by `bsuid` and/or `phone`.
 fn from_customer(
@@ -75,11 +167,11 @@ async fn one_customer_known_by_phone_and_bsuid_is_one_contact(backend: Backend) 
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].contact.bsuid.as_deref(), Some("ES.1"));
     assert_eq!(found[0].contact.name.as_deref(), Some("Marta"));
-    assert_eq!(s.messages(found[0].id).await.unwrap().len(), 2);
+    assert_eq!(s.messages(found[0].id, None, 1000).await.unwrap().len(), 2);
     // And the other way round: the BSUID alone finds the contact too.
     let bsuid_only = from_customer("wamid.b3", Some("ES.1"), None, None, T0);
     s.ingest(&batch(vec![bsuid_only]), T0).await.unwrap();
-    assert_eq!(s.messages(found[0].id).await.unwrap().len(), 3);
+    assert_eq!(s.messages(found[0].id, None, 1000).await.unwrap().len(), 3);
 
     // Two contacts made while nothing linked them (phone only; BSUID only), each with an open
     // conversation and one with a closed one too.
@@ -167,7 +259,7 @@ async fn one_customer_known_by_phone_and_bsuid_is_one_contact(backend: Backend) 
         .collect();
     assert_eq!(open.len(), 1);
     let texts: Vec<String> = s
-        .messages(open[0].id)
+        .messages(open[0].id, None, 1000)
         .await
         .unwrap()
         .into_iter()
@@ -304,6 +396,7 @@ fn all(company: CompanyId) -> ConversationFilter {
         view: View::All,
         status: None,
         number: None,
+        before: None,
         limit: 100,
     }
 }
@@ -387,7 +480,7 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
         .await
         .unwrap();
     assert_eq!((out.stored, out.duplicates, out.unknown_number), (1, 1, 1));
-    let msgs = s.messages(c.id).await.unwrap();
+    let msgs = s.messages(c.id, None, 1000).await.unwrap();
     assert_eq!(
         msgs.iter()
             .map(|m| m.wamid.as_deref().unwrap())
