@@ -11,7 +11,7 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 #[macro_export]
 macro_rules! number_columns {
     () => {
-        "id, company_id, phone_number_id, display_phone_number, name, access_token, assignment, token_invalid_at, created_at"
+        "id, company_id, phone_number_id, display_phone_number, name, access_token, assignment, token_invalid_at, disconnected_at, created_at"
     };
 }
 
@@ -25,6 +25,7 @@ pub struct NumberRow {
     pub access_token: String,
     pub assignment: String,
     pub token_invalid_at: Option<i64>,
+    pub disconnected_at: Option<i64>,
     pub created_at: i64,
 }
 
@@ -40,6 +41,7 @@ impl NumberRow {
             name: self.name,
             access_token: self.access_token,
             token_invalid_at: self.token_invalid_at.map(Timestamp),
+            disconnected_at: self.disconnected_at.map(Timestamp),
             created_at: Timestamp(self.created_at),
         })
     }
@@ -52,7 +54,7 @@ macro_rules! conversation_select {
         concat!(
             "SELECT c.id, c.company_id, c.number_id, c.status, c.initiated_by, c.assignee_id, c.last_customer_message_at, ",
             "c.last_activity_at, c.created_at, k.id AS contact_id, k.customer_id, k.phone AS contact_phone, k.bsuid AS contact_bsuid, ",
-            "k.name AS contact_name, n.phone_number_id ",
+            "k.name AS contact_name, n.phone_number_id, n.disconnected_at AS number_disconnected_at ",
             "FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN whatsapp_numbers n ON n.id = c.number_id "
         )
     };
@@ -75,6 +77,7 @@ pub struct ConversationRow {
     pub contact_bsuid: Option<String>,
     pub contact_name: Option<String>,
     pub phone_number_id: String,
+    pub number_disconnected_at: Option<i64>,
 }
 
 impl ConversationRow {
@@ -92,6 +95,7 @@ impl ConversationRow {
                 name: self.contact_name,
             },
             phone_number_id: self.phone_number_id,
+            number_disconnected: self.number_disconnected_at.is_some(),
             status: ConversationStatus::parse(&self.status)
                 .map_err(|_| corrupt("status", &self.status))?,
             initiated_by: InitiatedBy::parse(&self.initiated_by)

@@ -12,8 +12,8 @@ mod store_impl;
 pub use agentdesk_core::domain::inbox::{
     AssignmentMode, Availability, Contact, ContactId, Conversation, ConversationId,
     ConversationStatus, Direction, InboundRecord, InitiatedBy, LiveEvent, MediaRef, Message,
-    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
-    WhatsAppNumber,
+    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, NumberPatch, OutboundRecord,
+    TimelineEvent, WhatsAppNumber,
 };
 pub use agentdesk_core::domain::{
     AvatarRef, Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User,

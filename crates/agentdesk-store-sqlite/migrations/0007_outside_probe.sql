@@ -25,3 +25,7 @@ ALTER TABLE contacts ADD COLUMN bsuid TEXT;
 UPDATE contacts SET bsuid = customer_id WHERE phone IS NULL OR phone <> customer_id;
 CREATE INDEX contacts_bsuid ON contacts (company_id, bsuid);
 CREATE INDEX contacts_phone ON contacts (company_id, phone);
+
+-- A number an admin disconnected: webhooks for it are ignored, nothing is sent on it, its token
+-- is forgotten, and its conversations are kept.
+ALTER TABLE whatsapp_numbers ADD COLUMN disconnected_at INTEGER;

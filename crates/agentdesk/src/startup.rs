@@ -109,6 +109,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(health::healthz))
         .routes(routes!(inbox::numbers::create))
+        .routes(routes!(inbox::numbers::update, inbox::numbers::disconnect))
         .routes(routes!(inbox::numbers::list))
         .routes(routes!(inbox::conversations::list))
         .routes(routes!(inbox::conversations::counts))

@@ -83,7 +83,19 @@ pub struct WhatsAppNumber {
     pub assignment: AssignmentMode,
     /// Set when the Cloud API rejected the token (error 190): the admin must replace it.
     pub token_invalid_at: Option<Timestamp>,
+    /// Set when an admin disconnected the number: nothing is received or sent on it any more,
+    /// its token is forgotten, and its conversations stay readable.
+    pub disconnected_at: Option<Timestamp>,
     pub created_at: Timestamp,
+}
+
+/// What an admin changes of a connected number; `None` keeps the current value.
+#[derive(Debug, Clone, Default)]
+pub struct NumberPatch {
+    pub name: Option<String>,
+    pub assignment: Option<AssignmentMode>,
+    /// A new access token (a rotated one): it also clears `token_invalid_at`.
+    pub access_token: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -159,6 +171,8 @@ pub struct Conversation {
     pub number_id: NumberId,
     pub contact: Contact,
     pub phone_number_id: String,
+    /// The number was disconnected by an admin: the conversation is kept, nothing can be sent.
+    pub number_disconnected: bool,
     pub status: ConversationStatus,
     pub initiated_by: InitiatedBy,
     pub assignee_id: Option<UserId>,

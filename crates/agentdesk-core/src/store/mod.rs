@@ -17,8 +17,8 @@ pub use throttle::ThrottleState;
 use crate::Timestamp;
 use crate::domain::inbox::{
     Availability, Conversation, ConversationId, ConversationStatus, LiveEvent, MediaRef, Message,
-    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, OutboundRecord, TimelineEvent,
-    WhatsAppNumber,
+    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, NumberPatch, OutboundRecord,
+    TimelineEvent, WhatsAppNumber,
 };
 use crate::domain::{
     AvatarRef, Company, CompanyId, Email, NewUser, PhoneE164, ProfilePatch, TwoFactorMethod, User,
@@ -261,7 +261,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Option<UserId>>;
 
     // WhatsApp numbers.
-    /// `Conflict` when the phone_number_id is registered already (by any company).
+    /// `Conflict` when the phone_number_id is connected already (by any company). A number this
+    /// company disconnected is connected again, with the new name, token and rule, and keeps its
+    /// conversations.
     async fn create_number(
         &self,
         new: &NewWhatsAppNumber,
@@ -275,6 +277,21 @@ pub trait Store: Send + Sync + 'static {
     async fn number(&self, id: NumberId) -> StoreResult<Option<WhatsAppNumber>>;
     /// Marks the number's access token as rejected by the Cloud API.
     async fn flag_number_token(&self, id: NumberId, at: Timestamp) -> StoreResult<()>;
+    /// Changes a connected number of `company`; `None` when there is none with that id.
+    async fn update_number(
+        &self,
+        company: CompanyId,
+        id: NumberId,
+        patch: &NumberPatch,
+    ) -> StoreResult<Option<WhatsAppNumber>>;
+    /// Disconnects a number of `company`: its token is forgotten, webhooks for it are ignored,
+    /// its conversations stay. `None` when there is no connected number with that id.
+    async fn disconnect_number(
+        &self,
+        company: CompanyId,
+        id: NumberId,
+        now: Timestamp,
+    ) -> StoreResult<Option<WhatsAppNumber>>;
 
     async fn set_availability(&self, user: UserId, availability: Availability) -> StoreResult<()>;
 

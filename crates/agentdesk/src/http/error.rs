@@ -95,6 +95,8 @@ pub enum ApiError {
     NumberTaken,
     #[error("outside the 24-hour window")]
     WindowClosed,
+    #[error("the number is disconnected")]
+    NumberDisconnected,
     #[error("conversation conflict")]
     ConversationConflict,
     #[error("conversation closed")]
@@ -235,6 +237,11 @@ impl ApiError {
             ),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),
+            NumberDisconnected => (
+                StatusCode::CONFLICT,
+                "number_disconnected",
+                "error-number-disconnected",
+            ),
             ConversationConflict => (
                 StatusCode::CONFLICT,
                 "conversation_conflict",

@@ -240,7 +240,7 @@ pub struct SendRequest {
     responses(
         (status = 201, description = "Stored as `pending` and queued for the Cloud API; status changes arrive as live events", body = MessageView),
         (status = 404, body = ErrorBody),
-        (status = 409, description = "`window_closed` outside WhatsApp's 24-hour window, `conversation_closed`", body = ErrorBody),
+        (status = 409, description = "`window_closed` outside WhatsApp's 24-hour window, `conversation_closed`, `number_disconnected`", body = ErrorBody),
         (status = 413, description = "`file_too_large`: image > 5 MB, audio/video > 16 MB, document > 100 MB", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not a file type WhatsApp carries (known by its bytes)", body = ErrorBody),
         (status = 422, body = ErrorBody),
@@ -308,6 +308,9 @@ pub async fn send(
         .ok_or(ApiError::NotFound)?;
     if c.status == ConversationStatus::Closed {
         return Err(ApiError::ConversationClosed);
+    }
+    if c.number_disconnected {
+        return Err(ApiError::NumberDisconnected);
     }
     let now = state.clock().now();
     if !c.window_open(now) {

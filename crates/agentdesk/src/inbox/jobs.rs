@@ -163,6 +163,22 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
         Ok::<_, agentdesk_core::StoreError>((message, conversation, number))
     };
     let (message, conversation, number) = match loaded.await {
+        Ok((Some(m), _, Some(n))) if n.disconnected_at.is_some() => {
+            // Disconnected after the message was queued: it fails, visibly, instead of waiting.
+            let failed = store
+                .outbound_result(
+                    m.id,
+                    None,
+                    MessageStatus::Failed,
+                    Some((0, "The WhatsApp number was disconnected")),
+                    state.clock().now(),
+                )
+                .await;
+            if let Ok(Some((_, event))) = failed {
+                state.live().publish(vec![event]).await;
+            }
+            return Outcome::GiveUp("the number was disconnected".into());
+        }
         Ok((Some(m), Some(c), Some(n))) => (m, c, n),
         Ok(_) => return Outcome::GiveUp("message, conversation or number is gone".into()),
         Err(e) => {

@@ -15,6 +15,8 @@ pub struct NumberView {
     pub assignment: String,
     /// True when the Cloud API rejected the access token: an admin must replace it.
     pub token_invalid: bool,
+    /// When an admin disconnected the number (its conversations are kept); null while connected.
+    pub disconnected_at: Option<String>,
     pub created_at: String,
 }
 
@@ -27,6 +29,7 @@ impl NumberView {
             name: n.name.clone(),
             assignment: n.assignment.as_str().to_owned(),
             token_invalid: n.token_invalid_at.is_some(),
+            disconnected_at: n.disconnected_at.map(Timestamp::to_rfc3339),
             created_at: n.created_at.to_rfc3339(),
         }
     }
@@ -46,6 +49,8 @@ pub struct ContactView {
 pub struct NumberRef {
     pub id: i64,
     pub phone_number_id: String,
+    /// Disconnected by an admin: nothing can be sent in this conversation.
+    pub disconnected: bool,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -83,6 +88,7 @@ impl ConversationView {
             number: NumberRef {
                 id: c.number_id.0,
                 phone_number_id: c.phone_number_id.clone(),
+                disconnected: c.number_disconnected,
             },
             last_activity_at: c.last_activity_at.to_rfc3339(),
             window_closes_at: c.window_closes_at().map(Timestamp::to_rfc3339),

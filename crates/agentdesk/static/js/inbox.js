@@ -666,15 +666,25 @@ function paintWindow() {
     windowOpenBar.title = fmtDateTime.format(new Date(closes));
     windowOpenBar.classList.toggle('is-ending', closes - Date.now() < 60 * 60 * 1000);
   }
+  const disconnected = Boolean(c.number && c.number.disconnected);
   closedNotice.hidden = conversationOpen;
+  $('number-disconnected-notice').hidden = !disconnected || !conversationOpen;
+  if (disconnected) {
+    windowClosed.hidden = true;
+    windowOpenBar.hidden = true;
+  }
   if (!conversationOpen) setComposerEnabled(false, t('composer-disabled-closed'));
+  else if (disconnected) setComposerEnabled(false, t('composer-disabled-disconnected'));
   else if (!open) setComposerEnabled(false, t('composer-disabled-window'));
   else setComposerEnabled(true);
+  // The reply window only means something while the conversation is open.
   const detailsWindow = $('details-window');
-  detailsWindow.textContent = open
-    ? fill(t('window-open-short'), { when: untilText(Date.parse(c.window_closes_at)) })
-    : t('window-closed-short');
-  detailsWindow.classList.toggle('is-warning', !open);
+  detailsWindow.textContent = !conversationOpen
+    ? t('window-conversation-closed')
+    : open
+      ? fill(t('window-open-short'), { when: untilText(Date.parse(c.window_closes_at)) })
+      : t('window-closed-short');
+  detailsWindow.classList.toggle('is-warning', conversationOpen && !open);
 }
 
 function paintHeader() {

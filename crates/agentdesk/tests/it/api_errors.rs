@@ -334,6 +334,8 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/admin/agents/{id}/reactivate", "post"),
         ("/healthz", "get"),
         ("/api/v1/admin/whatsapp-numbers", "post"),
+        ("/api/v1/admin/whatsapp-numbers/{id}", "patch"),
+        ("/api/v1/admin/whatsapp-numbers/{id}", "delete"),
         ("/api/v1/whatsapp-numbers", "get"),
         ("/api/v1/conversations", "get"),
         ("/api/v1/conversations/counts", "get"),

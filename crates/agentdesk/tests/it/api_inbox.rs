@@ -1387,3 +1387,225 @@ async fn messages_and_conversations_are_paged() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {body}");
     }
 }
+
+crate::on_both_backends!(numbers_can_be_changed_and_disconnected);
+
+/// Issue 10 (10): admins rename a number, change its rule, rotate its token and disconnect it;
+/// its conversations are kept, nothing more comes in or goes out, and connecting it again brings
+/// it back with them.
+async fn numbers_can_be_changed_and_disconnected(backend: Backend) {
+    let (app, graph) = inbox_app(backend).await;
+    let admin = app.admin().await;
+    let numbers = || async {
+        let (_, list) = json(
+            admin
+                .get(app.url("/api/v1/whatsapp-numbers"))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        list.as_array().unwrap().clone()
+    };
+    let manual = numbers()
+        .await
+        .into_iter()
+        .find(|n| n["phone_number_id"] == MANUAL_NUMBER)
+        .unwrap();
+    let id = manual["id"].as_i64().unwrap();
+    let url = app.url(&format!("/api/v1/admin/whatsapp-numbers/{id}"));
+    // The Cloud API once refused the token: a new one clears the flag.
+    app.state
+        .store()
+        .flag_number_token(agentdesk_core::domain::inbox::NumberId(id), app.clock.now())
+        .await
+        .unwrap();
+    let (status, changed) = json(
+        admin
+            .patch(&url)
+            .json(&json!({"name": "Sales (Lisbon)", "assignment": "round_robin", "access_token": "EAAG-rotated"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{changed}");
+    assert_eq!(changed["name"], "Sales (Lisbon)");
+    assert_eq!(changed["assignment"], "round_robin");
+    assert_eq!(changed["token_invalid"], false);
+    assert!(
+        !changed.to_string().contains("EAAG-rotated"),
+        "the token is never shown"
+    );
+    // The rotated token is what the Cloud API gets from now on.
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.N1",
+            "US.num",
+            "Nuno",
+            "olá",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let agent = app.agent(1).await;
+    let conversation = conversations(&admin, &app, "all").await[0].clone();
+    let cid = conversation["id"].as_i64().unwrap();
+    let send_url = app.url(&format!("/api/v1/conversations/{cid}/messages"));
+    let (status, _) = json(
+        agent
+            .post(&send_url)
+            .json(&json!({"text": "Olá Nuno!"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let calls = eventually("the reply to go out", Duration::from_secs(10), || async {
+        let c = graph.sent();
+        (!c.is_empty()).then_some(c)
+    })
+    .await;
+    assert_eq!(calls[0].1.as_deref(), Some("Bearer EAAG-rotated"));
+    // Bad changes are explained; nobody else may make them.
+    for (body, field) in [
+        (json!({"name": "  "}), "name"),
+        (json!({"assignment": "randomly"}), "assignment"),
+        (json!({"access_token": ""}), "access_token"),
+    ] {
+        let (status, err) = json(admin.patch(&url).json(&body).send().await.unwrap()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(err["error"]["fields"][field].is_object(), "{field}: {err}");
+    }
+    let (status, _) = json(
+        admin
+            .patch(&url)
+            .json(&json!({"phone_number_id": "1"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the routing id cannot change"
+    );
+    for res in [
+        agent
+            .patch(&url)
+            .json(&json!({"name": "x"}))
+            .send()
+            .await
+            .unwrap(),
+        agent.delete(&url).send().await.unwrap(),
+    ] {
+        assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    }
+    for missing in [
+        "/api/v1/admin/whatsapp-numbers/999999",
+        "/api/v1/admin/whatsapp-numbers/x",
+    ] {
+        let res = admin
+            .patch(app.url(missing))
+            .json(&json!({"name": "x"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{missing}");
+    }
+
+    // Disconnected: kept in the list as disconnected, conversations kept, nothing sent or stored.
+    let res = admin.delete(&url).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let listed = numbers().await.into_iter().find(|n| n["id"] == id).unwrap();
+    assert!(listed["disconnected_at"].is_string(), "{listed}");
+    let kept = conversations(&admin, &app, "all").await;
+    let kept = kept
+        .iter()
+        .find(|c| c["id"] == cid)
+        .expect("the conversation is kept");
+    assert_eq!(kept["number"]["disconnected"], true);
+    let (status, err) = json(
+        agent
+            .post(&send_url)
+            .json(&json!({"text": "still there?"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (status, error_code(&err).as_str()),
+        (StatusCode::CONFLICT, "number_disconnected")
+    );
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.N2",
+            "US.num",
+            "Nuno",
+            "hello?",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let (_, msgs) = json(agent.get(&send_url).send().await.unwrap()).await;
+    assert!(
+        msgs.as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["wa_message_id"] != "wamid.N2"),
+        "webhooks for a disconnected number are not stored"
+    );
+    for res in [
+        admin.delete(&url).send().await.unwrap(),
+        admin
+            .patch(&url)
+            .json(&json!({"name": "x"}))
+            .send()
+            .await
+            .unwrap(),
+    ] {
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+    // Connected again: the same number, with its conversation.
+    let (status, again) = json(
+        admin
+            .post(app.url("/api/v1/admin/whatsapp-numbers"))
+            .json(
+                &json!({"phone_number_id": MANUAL_NUMBER, "display_phone_number": "+1 555 010 0002",
+                "name": "Sales", "access_token": "EAAG-new", "assignment": "manual"}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{again}");
+    assert_eq!(again["id"], id);
+    assert_eq!(again["disconnected_at"], Value::Null);
+    deliver(
+        &app,
+        &text_payload(
+            MANUAL_NUMBER,
+            "wamid.N3",
+            "US.num",
+            "Nuno",
+            "back?",
+            now_secs(&app),
+        ),
+    )
+    .await;
+    let (_, msgs) = json(agent.get(&send_url).send().await.unwrap()).await;
+    assert!(
+        msgs.as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["wa_message_id"] == "wamid.N3")
+    );
+}

@@ -561,3 +561,87 @@ async fn older_messages_load_on_scrolling_up_without_jumping() {
     )
     .await;
 }
+
+/// Issue 10 (10) in the browser: an admin renames a number, then disconnects it; its
+/// conversation stays and says why no reply can be sent.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admins_edit_and_disconnect_numbers() {
+    use agentdesk_core::domain::inbox::InboundRecord;
+    let Some(b) = browser().await else { return };
+    let app = spawn_app(Backend::Sqlite).await;
+    let now = agentdesk_core::Clock::now(app.clock.as_ref());
+    app.state
+        .store()
+        .ingest(
+            &agentdesk_core::store::WebhookBatch {
+                messages: vec![InboundRecord {
+                    phone_number_id: "100000000000002".into(),
+                    wamid: "wamid.disc1".into(),
+                    customer_id: "US.disc".into(),
+                    customer_phone: None,
+                    customer_bsuid: Some("US.disc".into()),
+                    profile_name: Some("Dora Disconnect".into()),
+                    kind: "text".into(),
+                    content: json!({"type": "text", "body": "Are you there?"}).to_string(),
+                    text: Some("Are you there?".into()),
+                    reply_to_wamid: None,
+                    sent_at: now,
+                }],
+                ..Default::default()
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
+    b.client.goto(&app.url("/admin/numbers")).await.unwrap();
+    let row = "#numbers-table tr[data-pnid='100000000000002']";
+    b.click(&format!("{row} button[data-action=edit]")).await;
+    b.wait_js(
+        "the edit dialog",
+        "document.getElementById('number-edit-dialog').open",
+    )
+    .await;
+    b.fill("#edit-name", "Sales Lisbon").await;
+    b.screenshot("numbers-edit").await;
+    b.click("#number-edit-submit").await;
+    b.wait_js(
+        "the new name",
+        "document.querySelector(\"#numbers-table tr[data-pnid='100000000000002'] .person__name\")?.textContent === 'Sales Lisbon'",
+    )
+    .await;
+    b.click(&format!("{row} button[data-action=disconnect]"))
+        .await;
+    b.wait_js(
+        "the confirmation",
+        "document.getElementById('number-disconnect-dialog').open",
+    )
+    .await;
+    // textContent: the dialog fades in, and WebDriver reports no text until it is visible.
+    let body = b
+        .wait_js(
+            "the body",
+            "document.getElementById('number-disconnect-body').textContent",
+        )
+        .await;
+    assert!(body.as_str().unwrap().contains("Sales Lisbon"), "{body}");
+    b.screenshot("numbers-disconnect").await;
+    b.click("#number-disconnect-confirm").await;
+    b.wait_js(
+        "the disconnected row",
+        "!!document.querySelector(\"#numbers-table tr[data-pnid='100000000000002'] button[data-action=reconnect]\")",
+    )
+    .await;
+    b.screenshot("numbers-disconnected").await;
+    // The conversation is kept and says why nobody can answer it.
+    b.client.goto(&app.url("/inbox")).await.unwrap();
+    b.click("button[data-view=all]").await;
+    b.click("#conversation-list li[data-conversation-id] a")
+        .await;
+    b.wait_js(
+        "the disconnected notice",
+        "!document.getElementById('number-disconnected-notice').hidden && document.getElementById('composer-text').disabled",
+    )
+    .await;
+    b.screenshot("inbox-number-disconnected").await;
+}
