@@ -48,6 +48,8 @@ pub struct Config {
     pub whatsapp: WhatsAppConfig,
     /// Seed the demo company on an empty database (`serve --demo`).
     pub demo: bool,
+    /// With the demo company, seed its sample conversations too (on by default).
+    pub demo_conversations: bool,
     /// Password of the demo users; `demo-password-1` when unset.
     pub demo_password: Option<Secret>,
 }
@@ -65,6 +67,7 @@ impl Default for Config {
             delivery: DeliveryConfig::default(),
             whatsapp: WhatsAppConfig::default(),
             demo: false,
+            demo_conversations: true,
             demo_password: None,
         }
     }

@@ -1609,3 +1609,84 @@ async fn numbers_can_be_changed_and_disconnected(backend: Backend) {
             .any(|m| m["wa_message_id"] == "wamid.N3")
     );
 }
+
+/// Issue 10 (11): `serve --demo` opens on a believable inbox.
+#[tokio::test]
+async fn the_demo_opens_on_a_believable_inbox() {
+    let app = spawn_app_with(Backend::Sqlite, |c| c.demo_conversations = true).await;
+    let admin = app.admin().await;
+    let list = |query: &'static str| {
+        let admin = admin.clone();
+        let url = app.url(&format!("/api/v1/conversations?{query}"));
+        async move {
+            let (status, list) = json(admin.get(url).send().await.unwrap()).await;
+            assert_eq!(status, StatusCode::OK);
+            list.as_array().unwrap().clone()
+        }
+    };
+    let all = list("view=all&limit=200").await;
+    assert!(all.len() >= 6, "{}", all.len());
+    let open = list("view=all&status=open").await;
+    let closed = list("view=all&status=closed").await;
+    assert!(!open.is_empty() && !closed.is_empty());
+    // Customers on both numbers.
+    let numbers: std::collections::HashSet<_> =
+        all.iter().map(|c| c["number"]["id"].clone()).collect();
+    assert_eq!(numbers.len(), 2);
+    // One open conversation assigned to each agent, and some waiting unassigned.
+    for email in ["agent1@demo.test", "agent2@demo.test", "agent3@demo.test"] {
+        let id = app.user_id(email).await;
+        assert!(
+            open.iter().any(|c| c["assignee_id"] == id),
+            "{email} has an open conversation"
+        );
+    }
+    assert!(open.iter().any(|c| c["assignee_id"].is_null()));
+    // One is outside the 24-hour window.
+    assert!(open.iter().any(|c| c["window_open"] == false));
+    // Several languages, and a photo and a document that can be opened.
+    let mut texts = String::new();
+    let mut media = Vec::new();
+    for c in &all {
+        let id = c["id"].as_i64().unwrap();
+        let (_, msgs) = json(
+            admin
+                .get(app.url(&format!("/api/v1/conversations/{id}/messages")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        for m in msgs.as_array().unwrap() {
+            texts.push_str(m["text"].as_str().unwrap_or_default());
+            if let Some(url) = m["media_url"].as_str() {
+                media.push((m["type"].as_str().unwrap().to_owned(), url.to_owned()));
+            }
+        }
+    }
+    for sample in [
+        "pedido",
+        "dirección",
+        "الفاتورة",
+        "耳机",
+        "скидки",
+        "Canada",
+    ] {
+        assert!(texts.contains(sample), "{sample} missing");
+    }
+    for kind in ["image", "document"] {
+        let (_, url) = media
+            .iter()
+            .find(|(k, _)| k == kind)
+            .unwrap_or_else(|| panic!("no {kind}"));
+        let res = admin.get(app.url(url)).send().await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{kind}");
+        let bytes = res.bytes().await.unwrap();
+        let magic: &[u8] = if kind == "image" { b"\x89PNG" } else { b"%PDF" };
+        assert!(bytes.starts_with(magic), "{kind}");
+    }
+    // Seeding is once: a restart on the same database adds nothing (covered by the CLI test for
+    // users); the demo agents are available for round robin.
+    let (_, me) = json(admin.get(app.url("/api/v1/me")).send().await.unwrap()).await;
+    assert_eq!(me["availability"], "available");
+}

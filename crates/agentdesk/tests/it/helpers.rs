@@ -109,6 +109,8 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Config)) 
         data_dir: dir.path().to_path_buf(),
         database_url: Some(Secret::new(fresh_database_url(backend, dir.path()).await)),
         demo: true,
+        // Tests start from an empty inbox; the demo's sample conversations have their own test.
+        demo_conversations: false,
         ..Config::default()
     };
     adjust(&mut config);

@@ -1,5 +1,9 @@
 //! The demo company that `serve --demo` seeds into an empty database, so the product can be tried
-//! on a fresh machine without any setup.
+//! on a fresh machine without any setup: its users and numbers here, its sample conversations in
+//! `inbox.rs` (with files drawn by `files.rs`).
+
+mod files;
+mod inbox;
 
 use agentdesk_core::domain::inbox::{AssignmentMode, Availability, NewWhatsAppNumber};
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role};
@@ -30,6 +34,8 @@ pub enum SeedError {
     Api(#[from] ApiError),
     #[error("{0}")]
     Store(#[from] agentdesk_core::StoreError),
+    #[error("{0}")]
+    Other(String),
 }
 
 /// The demo company's WhatsApp numbers: (phone_number_id, display number, name, assignment).
@@ -65,6 +71,8 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
         Some(custom) => state.passwords().hash(custom.expose()).await?,
         None => DEFAULT_PASSWORD_HASH.to_owned(),
     };
+    let mut users = Vec::new();
+    let mut company = None;
     for (email, first, last, role) in USERS {
         let new = NewUser {
             company_name: COMPANY.to_owned(),
@@ -76,10 +84,8 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
             password_hash: password_hash.clone(),
         };
         let user = state.store().create_user(&new, state.clock().now()).await?;
-        state
-            .store()
-            .set_availability(user.id, Availability::Available)
-            .await?;
+        users.push(user.id);
+        company = Some(user.company_id);
         if role == Role::Admin {
             for (pnid, display, name, assignment) in NUMBERS {
                 let number = NewWhatsAppNumber {
@@ -96,6 +102,17 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
                     .await?;
             }
         }
+    }
+    // Conversations first, while everyone is still offline, so round robin leaves them to the
+    // assignments the samples make.
+    if let (true, Some(company)) = (state.config().demo_conversations, company) {
+        inbox::seed(state, company, &users).await?;
+    }
+    for user in users {
+        state
+            .store()
+            .set_availability(user, Availability::Available)
+            .await?;
     }
     Ok(true)
 }
