@@ -129,9 +129,10 @@ async fn every_error_has_the_documented_shape() {
             "payload_too_large",
         ),
         (
+            // An id that is not a number names nothing.
             admin.post(app.url("/api/v1/admin/agents/abc/deactivate")),
-            StatusCode::BAD_REQUEST,
-            "malformed_body",
+            StatusCode::NOT_FOUND,
+            "not_found",
         ),
         (
             app.client().get(app.url("/api/v1/me")),

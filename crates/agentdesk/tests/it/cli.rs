@@ -69,16 +69,37 @@ fn unknown_database_schemes_are_refused() {
 }
 
 /// Starts `agentdesk serve` on port 0 and returns the child and its address from the log line.
-fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (std::process::Child, String) {
+fn serve(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (Server, String) {
     let (child, addr, _) = serve_with_log(args, envs);
     (child, addr)
 }
 
+/// A server process that is killed when the test ends, passing or not, so a failed test leaves
+/// no server behind (holding the test's output open).
+pub struct Server(std::process::Child);
+
+impl std::ops::Deref for Server {
+    type Target = std::process::Child;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Server {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Like `serve`, and also returns what the server logged before it listened.
-fn serve_with_log(
-    args: &[&str],
-    envs: &[(&str, &std::ffi::OsStr)],
-) -> (std::process::Child, String, String) {
+fn serve_with_log(args: &[&str], envs: &[(&str, &std::ffi::OsStr)]) -> (Server, String, String) {
     let mut cmd = bin();
     cmd.arg("serve")
         .args(args)
@@ -105,7 +126,7 @@ fn serve_with_log(
     };
     // Keep draining the log so the child never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
-    (child, addr, log)
+    (Server(child), addr, log)
 }
 
 #[tokio::test]
@@ -321,6 +342,11 @@ async fn acknowledged_webhooks_survive_a_kill_9() {
             "AGENTDESK_WHATSAPP__API_BASE",
             std::ffi::OsStr::new("http://127.0.0.1:9/v21.0"),
         ),
+        // Only this test's messages in the database.
+        (
+            "AGENTDESK_DEMO_CONVERSATIONS",
+            std::ffi::OsStr::new("false"),
+        ),
     ];
     let (mut server, addr) = serve(&["--demo"], &env);
     let client = reqwest::Client::new();
@@ -402,20 +428,30 @@ async fn acknowledged_webhooks_survive_a_kill_9() {
         "one customer, one conversation"
     );
     let id = list[0]["id"].as_i64().unwrap();
-    let msgs: serde_json::Value = admin
-        .get(format!("http://{addr}/api/v1/conversations/{id}/messages"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let stored: std::collections::HashSet<&str> = msgs
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|m| m["wa_message_id"].as_str())
-        .collect();
+    // Every page of the conversation, newest first.
+    let mut stored = std::collections::HashSet::<String>::new();
+    let mut before = String::new();
+    loop {
+        let page: serde_json::Value = admin
+            .get(format!(
+                "http://{addr}/api/v1/conversations/{id}/messages?limit=200{before}"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let page = page.as_array().unwrap();
+        stored.extend(
+            page.iter()
+                .filter_map(|m| m["wa_message_id"].as_str().map(str::to_owned)),
+        );
+        match page.first() {
+            Some(first) if page.len() == 200 => before = format!("&before={}", first["id"]),
+            _ => break,
+        }
+    }
     let lost: Vec<&String> = acked
         .iter()
         .filter(|w| !stored.contains(w.as_str()))
