@@ -15,6 +15,8 @@ pub trait BlobStore: Send + Sync + 'static {
     async fn get(&self, key: &str) -> std::io::Result<Option<Vec<u8>>>;
     /// Removes a blob; removing one that is not there is not an error.
     async fn delete(&self, key: &str) -> std::io::Result<()>;
+    /// Whether files can be stored now (for `GET /readyz`).
+    async fn ready(&self) -> std::io::Result<()>;
 }
 
 /// Blobs in a directory (`$DATA_DIR/blobs/ab/abcdef…`), written to a temporary file and renamed
@@ -39,6 +41,16 @@ impl LocalBlobs {
 
 #[async_trait::async_trait]
 impl BlobStore for LocalBlobs {
+    async fn ready(&self) -> std::io::Result<()> {
+        // Writable, not only present: a probe file is written and removed.
+        tokio::fs::create_dir_all(&self.root).await?;
+        let probe = self
+            .root
+            .join(format!(".ready-{}", crate::auth::session::new_token()));
+        tokio::fs::write(&probe, b"ok").await?;
+        tokio::fs::remove_file(&probe).await
+    }
+
     async fn put(&self, bytes: &[u8]) -> std::io::Result<String> {
         let key = hex::encode(Sha256::digest(bytes));
         let Some(path) = self.path(&key) else {

@@ -1,4 +1,5 @@
-//! `GET /healthz`: 200 when the database answers, 503 otherwise.
+//! `GET /healthz`: 200 when the database answers, 503 otherwise. `GET /readyz`: 200 once the
+//! server has started (migrations run) and both the database and the file storage answer.
 
 use axum::Json;
 use axum::extract::State;
@@ -41,4 +42,51 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
             )
         }
     }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Readiness {
+    /// `ready` or `not_ready`.
+    pub status: &'static str,
+    /// Whether the database answers (its migrations ran before the server started listening).
+    pub database: bool,
+    /// Whether files can be stored.
+    pub files: bool,
+}
+
+#[utoipa::path(
+    get, path = "/readyz", tag = "operations",
+    responses(
+        (status = 200, description = "Ready to serve", body = Readiness),
+        (status = 503, description = "The database or the file storage does not answer", body = Readiness),
+    )
+)]
+pub async fn readyz(State(state): State<AppState>) -> (StatusCode, Json<Readiness>) {
+    let database = match state.store().ping().await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready: database");
+            false
+        }
+    };
+    let files = match state.blobs().ready().await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready: file storage");
+            false
+        }
+    };
+    let ready = database && files;
+    (
+        if ready {
+            StatusCode::OK
+        } else {
+            StatusCode::SERVICE_UNAVAILABLE
+        },
+        Json(Readiness {
+            status: if ready { "ready" } else { "not_ready" },
+            database,
+            files,
+        }),
+    )
 }

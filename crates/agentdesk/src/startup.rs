@@ -108,6 +108,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             admin::policy::put_policy
         ))
         .routes(routes!(health::healthz))
+        .routes(routes!(health::readyz))
         .routes(routes!(inbox::numbers::create))
         .routes(routes!(inbox::numbers::update, inbox::numbers::disconnect))
         .routes(routes!(inbox::numbers::list))
@@ -151,14 +152,25 @@ fn webhook_routes() -> OpenApiRouter<AppState> {
         .layer(DefaultBodyLimit::max(inbox::webhook::MAX_BODY))
 }
 
-/// The OpenAPI document, for the endpoint and for tests.
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    api_routes()
+/// Every route of the API with the OpenAPI document that describes it, shared responses
+/// included (`http::openapi`).
+fn documented_api(https: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (api, mut doc) = api_routes()
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .merge(upload_routes())
         .merge(avatar_routes())
         .merge(webhook_routes())
-        .split_for_parts()
-        .1
+        .split_for_parts();
+    crate::http::openapi::document_conventions(
+        &mut doc,
+        crate::http::cookies::session_cookie_name(https),
+    );
+    (api, doc)
+}
+
+/// The OpenAPI document, for the endpoint and for tests.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    documented_api(false).1
 }
 
 fn pages() -> Router<AppState> {
@@ -175,12 +187,7 @@ fn pages() -> Router<AppState> {
 }
 
 pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
-    let (api, openapi) = api_routes()
-        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .merge(upload_routes())
-        .merge(avatar_routes())
-        .merge(webhook_routes())
-        .split_for_parts();
+    let (api, openapi) = documented_api(state.config().https());
     let openapi_json = Arc::new(openapi.to_json().unwrap_or_default());
     let app = api
         .merge(pages())

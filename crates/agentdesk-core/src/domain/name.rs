@@ -1,6 +1,6 @@
 //! A first or last name: without the characters that reorder or hide text (`text::clean`),
-//! trimmed, 1 to 50 characters (counted in Unicode scalar values, not bytes), no control
-//! characters.
+//! trimmed, not empty, at most 50 characters as sent (counted in Unicode scalar values, not
+//! bytes), no control characters.
 
 use super::Invalid;
 
@@ -16,7 +16,9 @@ impl PersonName {
         if s.is_empty() {
             return Err(Invalid::Required);
         }
-        if s.chars().count() > MAX_NAME_CHARS {
+        // The limit counts what was sent (as the API document's `maxLength` does): spaces and
+        // invisible characters around a name count too.
+        if raw.chars().count() > MAX_NAME_CHARS {
             return Err(Invalid::TooLong);
         }
         if s.chars().any(char::is_control) {

@@ -59,12 +59,24 @@ pub async fn list(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewAgentRequest {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub first_name: String,
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub last_name: String,
-    /// `admin` or `agent`.
+    #[schema(value_type = crate::http::openapi::vocabulary::RoleName)]
     pub role: String,
     /// The initial password (8–128 characters, not a common one).
+    #[schema(min_length = 8, max_length = 128)]
     pub password: String,
 }
 
@@ -180,7 +192,7 @@ async fn set_active(
     responses(
         (status = 200, description = "Deactivated; every session of the user has ended", body = AgentView),
         (status = 404, description = "No such user in the admin's company", body = ErrorBody),
-        (status = 422, description = "`cannot_deactivate_self`", body = ErrorBody),
+        (status = 409, description = "`cannot_deactivate_self`: an admin cannot deactivate themselves", body = ErrorBody),
     )
 )]
 pub async fn deactivate(

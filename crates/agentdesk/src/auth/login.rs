@@ -182,12 +182,15 @@ fn pending_user(ctx: &RequestCtx) -> Result<(String, agentdesk_core::domain::Use
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OtpRequest {
+    #[schema(min_length = 1, max_length = 64)]
     pub challenge_id: String,
     /// The six-digit code; or, instead, `recovery_code`.
     #[serde(default)]
+    #[schema(pattern = r"^\s*[0-9]{6}\s*$")]
     pub code: Option<String>,
     /// One of the user's recovery codes (case, spaces and dashes do not matter); it is used up.
     #[serde(default)]
+    #[schema(min_length = 1, max_length = 64)]
     pub recovery_code: Option<String>,
 }
 
@@ -252,6 +255,7 @@ async fn recovery_code_used(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ResendRequest {
+    #[schema(min_length = 1, max_length = 64)]
     pub challenge_id: String,
 }
 

@@ -253,7 +253,7 @@ impl ApiError {
                 "error-conversation-closed",
             ),
             CannotDeactivateSelf => (
-                StatusCode::UNPROCESSABLE_ENTITY,
+                StatusCode::CONFLICT,
                 "cannot_deactivate_self",
                 "error-cannot-deactivate-self",
             ),

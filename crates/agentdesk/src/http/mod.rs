@@ -7,6 +7,7 @@ pub mod error;
 pub mod extract;
 pub mod middleware;
 pub mod multipart;
+pub mod openapi;
 pub mod page;
 
 pub use context::RequestCtx;

@@ -23,6 +23,8 @@ use crate::state::AppState;
 
 /// WhatsApp's limit for a text message body.
 pub const MAX_TEXT_CHARS: usize = 4096;
+/// Longest `reply_to` accepted (wamids are about 60 characters).
+const MAX_REPLY_TO_CHARS: usize = 256;
 
 /// Longest page of conversations or messages one request returns.
 pub const MAX_PAGE: i64 = 200;
@@ -52,13 +54,15 @@ pub enum StatusName {
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// `mine` (default), `unassigned` or `all`.
+    #[param(inline)]
     pub view: Option<ViewName>,
     /// `open` or `closed`; both when absent.
+    #[param(inline)]
     pub status: Option<StatusName>,
     /// Only conversations on this WhatsApp number.
     pub number_id: Option<i64>,
     /// Cursor paging: the `cursor` of the last conversation of the previous page.
-    #[param(max_length = 64)]
+    #[param(max_length = 40, pattern = r"^[0-9]{1,19}\.[0-9]{1,19}$")]
     pub before: Option<String>,
     /// Conversations per page (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -209,6 +213,12 @@ pub async fn messages(
     ApiQuery(q): ApiQuery<MessagesQuery>,
 ) -> Result<Json<Vec<MessageView>>, ApiError> {
     let limit = page_size(q.limit, DEFAULT_MESSAGE_PAGE)?;
+    if q.before.is_some_and(|b| b < 1) {
+        return Err(ApiError::field(
+            "before",
+            agentdesk_core::domain::Invalid::TooShort,
+        ));
+    }
     let c = state
         .store()
         .conversation(user.company_id, ConversationId(id))
@@ -225,9 +235,10 @@ pub async fn messages(
 #[serde(deny_unknown_fields)]
 pub struct SendRequest {
     /// 1–4096 characters.
-    #[serde(default)]
+    #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
     pub text: String,
-    /// The wamid of a message to quote.
+    /// The WhatsApp id (`wa_message_id`) of a message to quote.
+    #[schema(max_length = 256)]
     pub reply_to: Option<String>,
 }
 
@@ -283,6 +294,19 @@ pub async fn send(
         })?;
         (body.text, body.reply_to, None)
     };
+    // A quoted message is named by its WhatsApp id; anything longer than any such id names none.
+    let reply_to_wamid = reply_to.filter(|r| !r.trim().is_empty());
+    if reply_to_wamid
+        .as_ref()
+        .is_some_and(|r| r.chars().count() > MAX_REPLY_TO_CHARS)
+    {
+        return Err(ApiError::field(
+            "reply_to",
+            agentdesk_core::domain::Invalid::TooLong,
+        ));
+    }
+    // Limits count what was sent, as the OpenAPI document's `maxLength` does.
+    let sent_chars = text.chars().count();
     let text = text.trim().to_owned();
     let max = if file.is_some() {
         super::attachments::MAX_CAPTION_CHARS
@@ -295,7 +319,7 @@ pub async fn send(
             agentdesk_core::domain::Invalid::Required,
         ));
     }
-    if text.chars().count() > max {
+    if sent_chars > max {
         return Err(ApiError::field(
             "text",
             agentdesk_core::domain::Invalid::TooLong,
@@ -353,7 +377,7 @@ pub async fn send(
         kind: kind.into(),
         content: content.to_string(),
         text: caption,
-        reply_to_wamid: reply_to.filter(|r| !r.trim().is_empty()),
+        reply_to_wamid,
         media,
     };
     let (message, event) = state.store().create_outbound(&record, now).await?;
@@ -366,14 +390,17 @@ pub async fn send(
 }
 
 /// A reply with one attachment (multipart form).
-#[derive(Debug, ToSchema)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 #[allow(dead_code)] // documents the form for OpenAPI; the fields are read by `attachments::read`
 pub struct SendForm {
     /// The attachment: image (JPEG, PNG, WebP ≤ 5 MB), video/audio (≤ 16 MB) or document (≤ 100 MB).
     #[schema(value_type = String, format = Binary)]
     pub file: Vec<u8>,
     /// Caption, at most 1024 characters.
+    #[schema(max_length = 1024)]
     pub text: Option<String>,
+    #[schema(max_length = 256)]
     pub reply_to: Option<String>,
 }
 
@@ -381,6 +408,7 @@ pub struct SendForm {
 #[serde(deny_unknown_fields)]
 pub struct AssigneeRequest {
     /// A user of the company, or null to unassign.
+    #[schema(minimum = 1)]
     pub user_id: Option<i64>,
 }
 
@@ -421,7 +449,7 @@ pub async fn assign(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
-    /// `open` or `closed`.
+    #[schema(value_type = StatusName)]
     pub status: String,
 }
 
@@ -456,7 +484,7 @@ pub async fn set_status(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AvailabilityRequest {
-    /// `available`, `away` or `offline`.
+    #[schema(value_type = crate::http::openapi::vocabulary::AvailabilityName)]
     pub availability: String,
 }
 

@@ -22,12 +22,24 @@ pub struct NewNumberRequest {
     /// Meta's phone number id (digits); inbound webhooks are routed by it.
     #[schema(min_length = 1, max_length = 64, pattern = "^[0-9]+$")]
     pub phone_number_id: String,
-    #[schema(min_length = 1, max_length = 32)]
+    #[schema(
+        min_length = 1,
+        max_length = 32,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub display_phone_number: String,
-    #[schema(min_length = 1, max_length = 80)]
+    #[schema(
+        min_length = 1,
+        max_length = 80,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: String,
     /// A Cloud API access token with `whatsapp_business_messaging`; never returned.
-    #[schema(min_length = 1, max_length = 1024)]
+    #[schema(
+        min_length = 1,
+        max_length = 1024,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub access_token: String,
     /// Read as text so that a wrong value is reported on its field.
     #[schema(value_type = Assignment)]
@@ -57,12 +69,20 @@ fn assignment_field(problems: &mut FieldErrors, raw: &str) -> Option<AssignmentM
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberChange {
-    #[schema(min_length = 1, max_length = 80)]
+    #[schema(
+        min_length = 1,
+        max_length = 80,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub name: Option<String>,
     #[schema(value_type = Option<Assignment>)]
     pub assignment: Option<String>,
     /// A new (rotated) access token; never returned.
-    #[schema(min_length = 1, max_length = 1024)]
+    #[schema(
+        min_length = 1,
+        max_length = 1024,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub access_token: Option<String>,
 }
 
@@ -70,7 +90,7 @@ fn text_field(problems: &mut FieldErrors, name: &str, value: &str, max: usize) -
     let v = value.trim();
     let problem = if v.is_empty() {
         Some(agentdesk_core::domain::Invalid::Required)
-    } else if v.chars().count() > max {
+    } else if value.chars().count() > max {
         Some(agentdesk_core::domain::Invalid::TooLong)
     } else if v.chars().any(char::is_control) {
         Some(agentdesk_core::domain::Invalid::Format)

@@ -74,8 +74,9 @@ impl Initials {
 }
 
 /// The avatar upload form (`multipart/form-data`).
-#[derive(Debug, ToSchema)]
-#[allow(dead_code)]
+#[derive(Debug, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // documents the form for OpenAPI; the fields are read by the multipart reader
 pub struct AvatarUpload {
     /// JPEG, PNG or WebP, at most 5 MB and 10,000 px a side.
     #[schema(value_type = String, format = Binary)]

@@ -80,12 +80,24 @@ pub async fn get_me(ctx: RequestCtx, SetupUser { user, .. }: SetupUser) -> Json<
 #[serde(deny_unknown_fields)]
 pub struct MePatch {
     /// 1–50 characters after trimming.
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub first_name: Option<String>,
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub last_name: Option<String>,
     /// One of the supported language tags, e.g. `en`, `zh-CN`.
+    #[schema(value_type = Option<crate::http::openapi::vocabulary::LocaleName>)]
     pub locale: Option<String>,
-    /// Never accepted: the email cannot be changed.
-    #[schema(value_type = Option<String>)]
+    /// Never accepted (422 `email_read_only`): the email cannot be changed. Not part of the
+    /// schema, since no value is valid.
+    #[schema(ignore)]
     pub email: Option<serde_json::Value>,
 }
 

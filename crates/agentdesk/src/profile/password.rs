@@ -23,9 +23,11 @@ use crate::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PasswordChange {
+    #[schema(max_length = 1024)]
     pub current_password: String,
     /// 8–128 characters (code points, after NFKC), not common, not containing the user's name or
     /// email.
+    #[schema(min_length = 8, max_length = 128)]
     pub new_password: String,
 }
 

@@ -22,7 +22,14 @@ use crate::state::AppState;
 #[serde(deny_unknown_fields)]
 pub struct PhoneChange {
     /// ISO 3166 alpha-2 country of the number (`US`, `BR`); optional when `number` starts with `+`.
+    #[schema(pattern = r"^[A-Za-z]{2}$")]
     pub country: Option<String>,
+    /// As typed: digits, spaces, `+`, `-`, `.`, `(`, `)`.
+    #[schema(
+        min_length = 1,
+        max_length = 32,
+        pattern = r"^[0-9+ ().-]*[0-9][0-9+ ().-]*$"
+    )]
     pub number: String,
 }
 
@@ -75,7 +82,9 @@ pub async fn start(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PhoneCode {
+    #[schema(min_length = 1, max_length = 64)]
     pub challenge_id: String,
+    #[schema(pattern = r"^\s*[0-9]{6}\s*$")]
     pub code: String,
 }
 

@@ -41,7 +41,8 @@ pub enum Action {
 #[serde(deny_unknown_fields)]
 pub struct ChallengeRequest {
     pub action: Action,
-    /// `sms`, `email` or `totp`: the method to enable or switch to (ignored for `disable`).
+    /// The method to enable or switch to (ignored for `disable`).
+    #[schema(value_type = crate::http::openapi::vocabulary::MethodName)]
     pub method: String,
 }
 
@@ -55,6 +56,7 @@ fn parse_method(raw: &str) -> Result<TwoFactorMethod, ApiError> {
     responses(
         (status = 200, description = "A code was sent to the method being enabled / switched to, or (disable) to the current one; for `totp` nothing is sent: the app's code answers, and enabling / switching to it carries the new secret under `enrollment`", body = ChallengeView),
         (status = 401, description = "`unauthenticated`", body = ErrorBody),
+        (status = 409, description = "`two_factor_required`: the company requires a second factor, so it cannot be turned off; `channel_not_configured`: this server cannot send codes that way", body = ErrorBody),
         (status = 422, description = "`phone_not_verified` for SMS without a verified phone; `validation_failed` when the action does not fit the current state", body = ErrorBody),
         (status = 429, description = "`rate_limited`: five codes an hour", body = ErrorBody),
         (status = 503, description = "`delivery_failed`: the code could not be sent; retry", body = ErrorBody),
@@ -128,9 +130,11 @@ pub async fn qr_code(
 #[serde(deny_unknown_fields)]
 pub struct TwoFactorChange {
     pub enabled: bool,
-    /// `sms`, `email` or `totp`.
+    #[schema(value_type = crate::http::openapi::vocabulary::MethodName)]
     pub method: String,
+    #[schema(min_length = 1, max_length = 64)]
     pub challenge_id: String,
+    #[schema(pattern = r"^\s*[0-9]{6}\s*$")]
     pub code: String,
 }
 
@@ -150,6 +154,7 @@ pub struct TwoFactorApplied {
     responses(
         (status = 200, description = "Applied; the profile with its new `two_factor` (and, when turned on, `recovery_codes`)", body = TwoFactorApplied),
         (status = 401, description = "`invalid_code` (also for a challenge of another action or user)", body = ErrorBody),
+        (status = 409, description = "`two_factor_required`: the company requires a second factor, so it cannot be turned off", body = ErrorBody),
         (status = 410, description = "`code_expired`", body = ErrorBody),
         (status = 429, description = "`too_many_attempts`, with `Retry-After`", body = ErrorBody),
     )

@@ -264,6 +264,6 @@ async fn admins_only_manage_their_own_company() {
             .unwrap(),
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(error_code(&body), "cannot_deactivate_self");
 }

@@ -334,6 +334,7 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/admin/agents/{id}/deactivate", "post"),
         ("/api/v1/admin/agents/{id}/reactivate", "post"),
         ("/healthz", "get"),
+        ("/readyz", "get"),
         ("/api/v1/admin/whatsapp-numbers", "post"),
         ("/api/v1/admin/whatsapp-numbers/{id}", "patch"),
         ("/api/v1/admin/whatsapp-numbers/{id}", "delete"),
@@ -365,6 +366,35 @@ async fn openapi_documents_every_api_route() {
         "a route is documented that this test does not know: update the list"
     );
     assert!(doc["components"]["schemas"]["ErrorBody"].is_object());
+}
+
+#[tokio::test]
+async fn readyz_reports_the_database_and_the_files() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (status, body) = json(reqwest::get(app.url("/readyz")).await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        body,
+        json!({"status": "ready", "database": true, "files": true})
+    );
+    // File storage that cannot be written: not ready, and says which part.
+    let blocked = tempfile::tempdir().unwrap();
+    let file = blocked.path().join("not-a-dir");
+    std::fs::write(&file, b"x").unwrap();
+    let app = spawn_app_with(Backend::Sqlite, |c| {
+        c.database_url = Some(agentdesk::config::Secret::new(format!(
+            "sqlite://{}",
+            blocked.path().join("t.db").display()
+        )));
+        c.data_dir = file.clone();
+    })
+    .await;
+    let (status, body) = json(reqwest::get(app.url("/readyz")).await.unwrap()).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(
+        body,
+        json!({"status": "not_ready", "database": true, "files": false})
+    );
 }
 
 #[tokio::test]

@@ -18,6 +18,7 @@ mod browser_profile;
 mod browser_security;
 mod cli;
 mod cloud_api;
+mod conformance;
 mod delivery;
 mod store_inbox_story;
 mod store_story;
