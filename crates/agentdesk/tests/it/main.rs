@@ -14,6 +14,7 @@ pub mod api_profile;
 pub mod api_security;
 mod api_totp;
 pub mod browser;
+mod browser_a11y;
 mod browser_profile;
 mod browser_security;
 mod cli;
