@@ -6,7 +6,7 @@
 // only ever written with textContent.
 
 import { api, errorMessage, sendForm, setAvatarPicture, toast } from './api.js';
-import { appendFormatted } from './wa-format.js';
+import { appendFormatted, textDirection } from './wa-format.js';
 
 const root = document.getElementById('inbox');
 
@@ -162,6 +162,14 @@ function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined && text !== null) node.textContent = text;
+  return node;
+}
+
+/** An element holding what a customer or colleague wrote: its own direction, whatever the page's
+ * (an English message stays English in the Arabic interface, and the other way round). */
+function userText(tag, className, text) {
+  const node = el(tag, className, text);
+  node.dir = 'auto';
   return node;
 }
 
@@ -810,7 +818,7 @@ function buildMediaCard(m, content, { unavailable = false } = {}) {
   const iconBox = el('span', 'media-card__icon');
   iconBox.append(icon(kind === 'audio' && content.voice ? 'voice' : ICONS[kind] ? kind : 'document'));
   const text = el('span', 'media-card__text');
-  text.append(el('span', 'media-card__title', content.filename || mediaLabel(content, m.type)));
+  text.append(content.filename ? userText('span', 'media-card__title', content.filename) : el('span', 'media-card__title', mediaLabel(content, m.type)));
   const label = content.filename ? mediaLabel(content, m.type) : null;
   if (unavailable) {
     text.append(el('span', 'media-card__meta', [label, t('media-unavailable')].filter(Boolean).join(' · ')));
@@ -890,7 +898,7 @@ function buildMedia(m, content) {
     const iconBox = el('span', 'media-card__icon');
     iconBox.append(icon('document'));
     const text = el('span', 'media-card__text');
-    text.append(el('span', 'media-card__title', content.filename || label));
+    text.append(content.filename ? userText('span', 'media-card__title', content.filename) : el('span', 'media-card__title', label));
     text.append(el('span', 'media-card__meta', [label, fileKind(content.filename, mime)].filter(Boolean).join(' · ')));
     const action = el('span', 'media-card__download');
     action.append(icon('download'));
@@ -917,7 +925,7 @@ function buildContent(m) {
     const media = m.media_url ? buildMedia(m, content) : null;
     box.append(media || buildMediaCard(m, content));
     if (content.caption) {
-      const caption = el('p', 'bubble__text');
+      const caption = userText('p', 'bubble__text');
       appendFormatted(caption, content.caption);
       box.append(caption);
     }
@@ -928,12 +936,15 @@ function buildContent(m) {
     const iconBox = el('span', 'media-card__icon');
     iconBox.append(icon('location'));
     const text = el('span', 'media-card__text');
-    text.append(el('span', 'media-card__title', content.name || t('location')));
-    if (content.address) text.append(el('span', 'media-card__meta', content.address));
+    text.append(content.name ? userText('span', 'media-card__title', content.name) : el('span', 'media-card__title', t('location')));
+    if (content.address) text.append(userText('span', 'media-card__meta', content.address));
     const lat = Number(content.latitude);
     const lon = Number(content.longitude);
     if (Number.isFinite(lat) && Number.isFinite(lon)) {
-      text.append(el('span', 'media-card__meta media-card__coords', `${lat.toFixed(5)}, ${lon.toFixed(5)}`));
+      // Coordinates read left to right in every language.
+      const coords = el('span', 'media-card__meta media-card__coords', `${lat.toFixed(5)}, ${lon.toFixed(5)}`);
+      coords.dir = 'ltr';
+      text.append(coords);
       const link = el('a', 'media-card__link', t('location-open'));
       const url = typeof content.url === 'string' && /^https:\/\//.test(content.url)
         ? content.url
@@ -954,8 +965,12 @@ function buildContent(m) {
       const iconBox = el('span', 'media-card__icon');
       iconBox.append(icon('contact'));
       const text = el('span', 'media-card__text');
-      text.append(el('span', 'media-card__title', contact.name || t('contacts')));
-      for (const phone of contact.phones || []) text.append(el('span', 'media-card__meta', phone));
+      text.append(contact.name ? userText('span', 'media-card__title', contact.name) : el('span', 'media-card__title', t('contacts')));
+      for (const phone of contact.phones || []) {
+        const number = el('span', 'media-card__meta', phone);
+        number.dir = 'ltr';
+        text.append(number);
+      }
       card.append(iconBox, text);
       box.append(card);
     }
@@ -967,8 +982,8 @@ function buildContent(m) {
     label.append(icon(type === 'interactive_reply' && content.list ? 'list' : 'reply'));
     label.append(document.createTextNode(type === 'interactive_reply' && content.list ? t('reply-list') : t('reply-button')));
     box.append(label);
-    box.append(el('p', 'bubble__text bubble__text--strong', type === 'button' ? content.text || m.text || '' : content.title || m.text || ''));
-    if (content.description) box.append(el('p', 'bubble__sub', content.description));
+    box.append(userText('p', 'bubble__text bubble__text--strong', type === 'button' ? content.text || m.text || '' : content.title || m.text || ''));
+    if (content.description) box.append(userText('p', 'bubble__sub', content.description));
     return box;
   }
   if (type === 'unsupported') {
@@ -982,18 +997,18 @@ function buildContent(m) {
   }
   if (type === 'interactive') {
     const body = content.body && typeof content.body === 'object' ? content.body.text : null;
-    const text = el('p', 'bubble__text');
+    const text = userText('p', 'bubble__text');
     appendFormatted(text, body || m.text || t('interactive'));
     box.append(text);
     const buttons = content.action && Array.isArray(content.action.buttons) ? content.action.buttons : [];
     if (buttons.length) {
       const row = el('div', 'bubble__buttons');
-      for (const b of buttons) row.append(el('span', 'bubble__button', (b.reply && b.reply.title) || b.title || ''));
+      for (const b of buttons) row.append(userText('span', 'bubble__button', (b.reply && b.reply.title) || b.title || ''));
       box.append(row);
     }
     return box;
   }
-  const text = el('p', 'bubble__text');
+  const text = userText('p', 'bubble__text');
   appendFormatted(text, m.text || content.body || '');
   box.append(text);
   return box;
@@ -1006,8 +1021,8 @@ function buildQuote(m) {
   quote.type = 'button';
   if (quoted) {
     quote.classList.add(quoted.direction === 'out' ? 'quote--out' : 'quote--in');
-    quote.append(el('span', 'quote__author', authorOf(quoted)));
-    quote.append(el('span', 'quote__text', messageSummary(quoted)));
+    quote.append(userText('span', 'quote__author', authorOf(quoted)));
+    quote.append(userText('span', 'quote__text', messageSummary(quoted)));
     quote.dataset.target = String(quoted.id);
   } else {
     // A tap on a button says what it answers by itself.
@@ -1029,6 +1044,10 @@ function paintMessage(item, m) {
   item.classList.toggle('is-failed', m.status === 'failed');
 
   const bubble = item.querySelector('.bubble');
+  // The bubble takes its text's direction, so its time sits at the end of that text.
+  bubble.dir = textDirection(m.text || (m.content && (m.content.caption || m.content.name)) || '');
+  // The time itself is written in the interface's language and keeps its direction.
+  bubble.querySelector('.bubble__time').dir = document.documentElement.dir || 'ltr';
   const contentBox = bubble.querySelector('.bubble__content');
   contentBox.replaceChildren();
   const quote = buildQuote(m);

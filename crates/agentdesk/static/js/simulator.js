@@ -4,7 +4,7 @@
 // the business sent and how far each message got.
 
 import { toast } from './api.js';
-import { appendFormatted } from './wa-format.js';
+import { appendFormatted, textDirection } from './wa-format.js';
 
 const root = document.getElementById('simulator');
 const BASE = '/emulator/graph/sim';
@@ -319,8 +319,15 @@ function el(tag, className, content) {
   return node;
 }
 
+/** What someone wrote keeps its own direction, whatever the page's. */
+function userText(tag, className, content) {
+  const node = el(tag, className, content);
+  node.dir = 'auto';
+  return node;
+}
+
 function formatted(className, value) {
-  const p = el('p', className);
+  const p = userText('p', className);
   appendFormatted(p, value);
   return p;
 }
@@ -375,7 +382,7 @@ function mediaContent(m, box) {
     const iconBox = el('span', 'wa-doc__icon');
     iconBox.append(icon('document'));
     const info = el('span', 'wa-doc__text');
-    info.append(el('span', 'wa-doc__name', m.media?.filename || t(`media-${m.type}`) || t('media-document')));
+    info.append(m.media?.filename ? userText('span', 'wa-doc__name', m.media.filename) : el('span', 'wa-doc__name', t(`media-${m.type}`) || t('media-document')));
     info.append(el('span', 'wa-doc__meta', m.media?.mime_type || ''));
     card.append(iconBox, info);
     if (url) {
@@ -425,9 +432,9 @@ function interactiveActions(m) {
 function interactiveContent(m, box) {
   const interactive = m.interactive || {};
   const header = interactive.header;
-  if (header && header.type === 'text' && header.text) box.append(el('p', 'wa-text wa-text--strong', header.text));
+  if (header && header.type === 'text' && header.text) box.append(userText('p', 'wa-text wa-text--strong', header.text));
   box.append(formatted('wa-text', interactive.body?.text || t('interactive')));
-  if (interactive.footer?.text) box.append(el('p', 'wa-footer', interactive.footer.text));
+  if (interactive.footer?.text) box.append(userText('p', 'wa-footer', interactive.footer.text));
 }
 
 function buildMessage(m) {
@@ -437,12 +444,13 @@ function buildMessage(m) {
   item.dataset.status = m.status;
   const row = el('div', 'wa-msg__row');
   const bubble = el('div', 'wa-bubble');
+  bubble.dir = textDirection(m.text || m.caption || m.media?.caption || m.location?.name || m.reply?.title || '');
   const box = el('div', 'wa-bubble__content');
   if (m.reply_to) {
     const quoted = state.messages.find((x) => x.id === m.reply_to);
     const quote = el('div', `quote ${quoted && quoted.from === 'customer' ? 'quote--out' : 'quote--in'}`);
     if (quoted) {
-      quote.append(el('span', 'quote__author', author(quoted)), el('span', 'quote__text', summary(quoted)));
+      quote.append(userText('span', 'quote__author', author(quoted)), userText('span', 'quote__text', summary(quoted)));
     } else {
       quote.append(el('span', 'quote__text quote__text--missing', t('quote-missing')));
     }
@@ -461,10 +469,12 @@ function buildMessage(m) {
       const iconBox = el('span', 'wa-doc__icon');
       iconBox.append(icon('location'));
       const info = el('span', 'wa-doc__text');
-      info.append(el('span', 'wa-doc__name', loc.name || t('location')));
-      if (loc.address) info.append(el('span', 'wa-doc__meta', loc.address));
+      info.append(loc.name ? userText('span', 'wa-doc__name', loc.name) : el('span', 'wa-doc__name', t('location')));
+      if (loc.address) info.append(userText('span', 'wa-doc__meta', loc.address));
       if (Number.isFinite(loc.latitude) && Number.isFinite(loc.longitude)) {
-        info.append(el('span', 'wa-doc__meta', `${loc.latitude.toFixed(5)}, ${loc.longitude.toFixed(5)}`));
+        const coords = el('span', 'wa-doc__meta', `${loc.latitude.toFixed(5)}, ${loc.longitude.toFixed(5)}`);
+        coords.dir = 'ltr';
+        info.append(coords);
       }
       card.append(iconBox, info);
       box.append(card);
@@ -472,8 +482,8 @@ function buildMessage(m) {
     }
     case 'button_reply':
     case 'list_reply':
-      box.append(el('p', 'wa-text wa-text--strong', m.reply?.title || ''));
-      if (m.reply?.description) box.append(el('p', 'wa-footer', m.reply.description));
+      box.append(userText('p', 'wa-text wa-text--strong', m.reply?.title || ''));
+      if (m.reply?.description) box.append(userText('p', 'wa-footer', m.reply.description));
       break;
     default:
       mediaContent(m, box);
@@ -482,6 +492,7 @@ function buildMessage(m) {
   const meta = el('span', 'wa-meta');
   const at = new Date(m.timestamp * 1000);
   const time = el('time', null, fmtTime.format(at));
+  time.dir = document.documentElement.dir || 'ltr';
   time.dateTime = at.toISOString();
   time.title = fmtDateTime.format(at);
   meta.append(time);

@@ -37,3 +37,11 @@ export function appendFormatted(parent, text) {
   }
   parent.append(document.createTextNode(source.slice(last)));
 }
+
+/** `rtl` or `ltr` by the first letter of `text` (as `dir="auto"` decides), or '' (the page's)
+ * when it has none. */
+export function textDirection(text) {
+  const first = /\p{L}/u.exec(text || '');
+  if (!first) return '';
+  return /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(first[0]) ? 'rtl' : 'ltr';
+}

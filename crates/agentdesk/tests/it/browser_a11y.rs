@@ -277,3 +277,113 @@ async fn every_page_passes_axe_core_in_light_and_dark_mode() {
     }
     assert!(found.is_empty(), "axe-core found violations on\n{found}");
 }
+
+/// Opens the demo conversation of the customer named `who` and waits for its messages.
+async fn open_conversation_of(b: &Browser, who: &str) {
+    b.click("button[data-view=all]").await;
+    b.wait_js(
+        "the list",
+        &format!("[...document.querySelectorAll('#conversation-list li[data-conversation-id]')].some((li) => li.textContent.includes('{who}'))"),
+    )
+    .await;
+    b.client
+        .execute(
+            &format!("[...document.querySelectorAll('#conversation-list li[data-conversation-id]')].find((li) => li.textContent.includes('{who}')).querySelector('a').click();"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.wait_js(
+        "its messages",
+        &format!("document.getElementById('chat-contact-name').textContent.includes('{who}') && document.querySelectorAll('#messages [data-message-id]').length > 1"),
+    )
+    .await;
+}
+
+/// Issue 10 (14): what people write keeps its own direction in either interface direction;
+/// coordinates and phone numbers read left to right.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_text_keeps_its_direction_in_an_arabic_interface() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app_with(Backend::Sqlite, |c| c.demo_conversations = true).await;
+    b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
+    // Arabic interface, Spanish customer.
+    b.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/v1/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ locale: 'ar' }) }).then(() => done(true));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.client.goto(&app.url("/inbox")).await.unwrap();
+    assert_eq!(
+        b.wait_js("rtl", "document.documentElement.dir").await,
+        "rtl"
+    );
+    open_conversation_of(&b, "Carlos").await;
+    let directions = b
+        .wait_js(
+            "directions",
+            "(() => { const d = (el) => el && getComputedStyle(el).direction; \
+               const text = [...document.querySelectorAll('#messages .bubble__text')].find((p) => p.textContent.includes('¿puedo')); \
+               return JSON.stringify({ text: d(text), coords: d(document.querySelector('#messages .media-card__coords')), \
+                 name: d(document.getElementById('chat-contact-name')), \
+                 list: d([...document.querySelectorAll('#conversation-list .conv__name')].find((n) => n.textContent.includes('Carlos'))), \
+                 phone: d(document.getElementById('chat-contact-phone')) }); })()",
+        )
+        .await;
+    let directions: serde_json::Value = serde_json::from_str(directions.as_str().unwrap()).unwrap();
+    assert_eq!(
+        directions,
+        json!({"text": "ltr", "coords": "ltr", "name": "ltr", "list": "ltr", "phone": "ltr"}),
+        "Spanish text, coordinates and names read left to right in the Arabic interface"
+    );
+    // The coordinates are shown as written: the minus sign in front.
+    let coords = b
+        .wait_js(
+            "coords",
+            "document.querySelector('#messages .media-card__coords').textContent",
+        )
+        .await;
+    assert_eq!(coords, "40.41536, -3.70739");
+    // The bubble follows its text: the time sits at the end of the Spanish line (on the right),
+    // clear of the words.
+    let clear = b
+        .wait_js(
+            "the time's place",
+            "(() => { const m = [...document.querySelectorAll('#messages .msg--out')].find((x) => x.textContent.includes('Claro')); \
+               const bubble = m.querySelector('.bubble').getBoundingClientRect(); \
+               const meta = m.querySelector('.bubble__meta').getBoundingClientRect(); \
+               const text = m.querySelector('.bubble__text').getBoundingClientRect(); \
+               return JSON.stringify({ end: bubble.right - meta.right < 16, below_or_after: meta.left >= text.left }); })()",
+        )
+        .await;
+    assert_eq!(clear, json!("{\"end\":true,\"below_or_after\":true}"));
+    b.screenshot("inbox-arabic-ui-spanish-customer").await;
+    // English interface, Arabic customer.
+    b.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/v1/me', { method: 'PATCH', headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ locale: 'en' }) }).then(() => done(true));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.client.goto(&app.url("/inbox")).await.unwrap();
+    assert_eq!(
+        b.wait_js("ltr", "document.documentElement.dir").await,
+        "ltr"
+    );
+    open_conversation_of(&b, "Fatima").await;
+    let direction = b
+        .wait_js(
+            "the Arabic text",
+            "getComputedStyle([...document.querySelectorAll('#messages .bubble__text')].find((p) => p.textContent.includes('مرحبًا'))).direction",
+        )
+        .await;
+    assert_eq!(direction, "rtl");
+    b.screenshot("inbox-english-ui-arabic-customer").await;
+}
