@@ -140,6 +140,7 @@ macro_rules! impl_store {
                 &self,
                 id: $crate::UserId,
                 avatar: Option<&$crate::AvatarRef>,
+                names: &$crate::ProfilePatch,
                 now: $crate::Timestamp,
             ) -> $crate::Result<Option<($crate::User, Option<$crate::AvatarRef>)>> {
                 let mut tx = self.pool.begin_with($begin).await.map_err($crate::store_error)?;
@@ -154,13 +155,17 @@ macro_rules! impl_store {
                     return Ok(None);
                 };
                 let row = ::sqlx::query_as::<$db, $crate::UserRow>(concat!(
-                    "UPDATE users SET avatar_key = $1, avatar_thumb_key = $2, updated_at = $3 WHERE id = $4 RETURNING ",
+                    "UPDATE users SET avatar_key = $1, avatar_thumb_key = $2, updated_at = $3, ",
+                    "first_name = COALESCE($5, first_name), last_name = COALESCE($6, last_name) ",
+                    "WHERE id = $4 RETURNING ",
                     $crate::user_columns!()
                 ))
                 .bind(avatar.map(|a| a.full.as_str()))
                 .bind(avatar.map(|a| a.thumb.as_str()))
                 .bind(now.0)
                 .bind(id.0)
+                .bind(names.first_name.as_ref().map(|n| n.as_str()))
+                .bind(names.last_name.as_ref().map(|n| n.as_str()))
                 .fetch_one(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;

@@ -69,12 +69,14 @@ pub trait Store: Send + Sync + 'static {
         patch: &ProfilePatch,
         now: Timestamp,
     ) -> StoreResult<Option<User>>;
-    /// Replaces (or with `None` removes) the user's avatar; returns the user as updated and the
-    /// avatar it had before, whose blobs the caller may then delete if nothing else uses them.
+    /// Replaces (or with `None` removes) the user's avatar, and in the same statement applies the
+    /// names of `names` (so one Save changes both or neither); returns the user as updated and
+    /// the avatar it had before, whose blobs the caller may then delete if nothing else uses them.
     async fn set_avatar(
         &self,
         id: UserId,
         avatar: Option<&AvatarRef>,
+        names: &ProfilePatch,
         now: Timestamp,
     ) -> StoreResult<Option<(User, Option<AvatarRef>)>>;
     /// The avatar whose full-size key is `full_key`, if a user of `company` has it.

@@ -117,6 +117,7 @@ prefs-save = حفظ
 prefs-saving = جارٍ الحفظ…
 prefs-saved = تم الحفظ
 prefs-save-failed = تعذّر حفظ التغييرات.
+prefs-nothing-saved = لم يُحفظ أي شيء.
 prefs-unsaved = لديك تغييرات غير محفوظة.
 prefs-language = اللغة
 prefs-language-hint = تُطبَّق فورًا على جميع الصفحات، وعلى رسائل البريد الإلكتروني والرسائل النصية التي نرسلها إليك.

@@ -109,6 +109,7 @@ prefs-save = Save
 prefs-saving = Saving…
 prefs-saved = Saved
 prefs-save-failed = Could not save your changes.
+prefs-nothing-saved = Nothing was saved.
 prefs-unsaved = You have unsaved changes.
 prefs-language = Language
 prefs-language-hint = Applies at once to every page, and to emails and text messages we send you.

@@ -109,6 +109,7 @@ prefs-save = Guardar
 prefs-saving = Guardando…
 prefs-saved = Guardado
 prefs-save-failed = No se pudieron guardar tus cambios.
+prefs-nothing-saved = No se guardó nada.
 prefs-unsaved = Tienes cambios sin guardar.
 prefs-language = Idioma
 prefs-language-hint = Se aplica de inmediato a todas las páginas y a los correos y mensajes de texto que te enviamos.

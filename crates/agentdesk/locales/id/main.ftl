@@ -107,6 +107,7 @@ prefs-save = Simpan
 prefs-saving = Menyimpan…
 prefs-saved = Tersimpan
 prefs-save-failed = Perubahan Anda tidak dapat disimpan.
+prefs-nothing-saved = Tidak ada yang disimpan.
 prefs-unsaved = Ada perubahan yang belum disimpan.
 prefs-language = Bahasa
 prefs-language-hint = Langsung berlaku di semua halaman, juga untuk email dan SMS yang kami kirimkan kepada Anda.

@@ -109,6 +109,7 @@ prefs-save = Salvar
 prefs-saving = Salvando…
 prefs-saved = Salvo
 prefs-save-failed = Não foi possível salvar suas alterações.
+prefs-nothing-saved = Nada foi salvo.
 prefs-unsaved = Você tem alterações não salvas.
 prefs-language = Idioma
 prefs-language-hint = Vale na hora para todas as páginas e para os e-mails e mensagens de texto que enviamos a você.

@@ -113,6 +113,7 @@ prefs-save = Сохранить
 prefs-saving = Сохранение…
 prefs-saved = Сохранено
 prefs-save-failed = Не удалось сохранить изменения.
+prefs-nothing-saved = Ничего не сохранено.
 prefs-unsaved = Есть несохранённые изменения.
 prefs-language = Язык
 prefs-language-hint = Применяется сразу ко всем страницам, а также к письмам и SMS, которые мы вам отправляем.

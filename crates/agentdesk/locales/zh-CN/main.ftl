@@ -103,6 +103,7 @@ prefs-save = 保存
 prefs-saving = 正在保存…
 prefs-saved = 已保存
 prefs-save-failed = 无法保存你的修改。
+prefs-nothing-saved = 未保存任何更改。
 prefs-unsaved = 你有尚未保存的修改。
 prefs-language = 语言
 prefs-language-hint = 立即应用到所有页面，以及我们发给你的邮件和短信。

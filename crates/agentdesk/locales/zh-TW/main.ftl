@@ -103,6 +103,7 @@ prefs-save = 儲存
 prefs-saving = 儲存中…
 prefs-saved = 已儲存
 prefs-save-failed = 無法儲存你的變更。
+prefs-nothing-saved = 未儲存任何變更。
 prefs-unsaved = 你有尚未儲存的變更。
 prefs-language = 語言
 prefs-language-hint = 將立即套用至所有頁面，以及我們寄給你的電子郵件和簡訊。

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::http::ApiPath;
-use agentdesk_core::domain::{AvatarRef, User};
+use agentdesk_core::domain::{AvatarRef, PersonName, ProfilePatch, User};
 use axum::Json;
 use axum::extract::{Multipart, State};
 use axum::http::{HeaderValue, header};
@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use super::me::MeView;
 use super::picture::{self, Crop, PictureError};
-use crate::http::error::ErrorBody;
+use crate::http::error::{ErrorBody, FieldErrors};
 use crate::http::multipart::{form_error, read_file};
 use crate::http::{ApiError, ApiUser, RequestCtx};
 use crate::state::AppState;
@@ -86,6 +86,20 @@ pub struct AvatarUpload {
     pub crop_x: Option<u32>,
     pub crop_y: Option<u32>,
     pub crop_size: Option<u32>,
+    /// Names saved together with the picture (the Profile page's one Save): all of it is
+    /// applied, or — when a name or the picture is refused — none of it.
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
+    pub first_name: Option<String>,
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^\s*[^\s\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff][^\x00-\x1f\x7f-\x9f]*$"
+    )]
+    pub last_name: Option<String>,
 }
 
 fn too_large() -> ApiError {
@@ -93,9 +107,17 @@ fn too_large() -> ApiError {
 }
 
 /// Reads the form, stopping as soon as the picture passes 5 MB.
-async fn read_form(mut form: Multipart) -> Result<(Vec<u8>, Option<Crop>), ApiError> {
+/// What the avatar form carries: the picture, its crop, and the names saved with it.
+struct AvatarForm {
+    file: Vec<u8>,
+    crop: Option<Crop>,
+    names: ProfilePatch,
+}
+
+async fn read_form(mut form: Multipart) -> Result<AvatarForm, ApiError> {
     let mut file = None;
     let mut crop = [None; 3];
+    let mut names: [Option<String>; 2] = [None, None];
     while let Some(mut field) = form
         .next_field()
         .await
@@ -119,8 +141,31 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<u8>, Option<Crop>), ApiEr
                 };
                 crop[slot] = Some(value);
             }
+            "first_name" | "last_name" => {
+                let text = field.text().await.map_err(|e| form_error(e, too_large))?;
+                names[usize::from(name == "last_name")] = Some(text);
+            }
             other => return Err(ApiError::BodyMismatch(format!("unknown field {other:?}"))),
         }
+    }
+    // The names are checked before the picture is even looked at: one Save changes everything
+    // it carries or nothing, and a wrong name is reported with the picture still unsaved.
+    let mut problems = FieldErrors::new();
+    let mut parse_name = |field: &str, raw: &Option<String>| match raw {
+        None => None,
+        Some(raw) => PersonName::parse(raw)
+            .inspect_err(|e| {
+                problems.insert(field.to_owned(), (*e).into());
+            })
+            .ok(),
+    };
+    let names = ProfilePatch {
+        first_name: parse_name("first_name", &names[0]),
+        last_name: parse_name("last_name", &names[1]),
+        locale: None,
+    };
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
     }
     let file =
         file.ok_or_else(|| ApiError::field("file", agentdesk_core::domain::Invalid::Required))?;
@@ -134,7 +179,7 @@ async fn read_form(mut form: Multipart) -> Result<(Vec<u8>, Option<Crop>), ApiEr
             ));
         }
     };
-    Ok((file, crop))
+    Ok(AvatarForm { file, crop, names })
 }
 
 /// Removes the blobs of a replaced or deleted avatar unless something else still uses them
@@ -175,7 +220,11 @@ pub async fn put_avatar(
     ApiUser { user, .. }: ApiUser,
     form: Multipart,
 ) -> Result<Json<MeView>, ApiError> {
-    let (bytes, crop) = read_form(form).await?;
+    let AvatarForm {
+        file: bytes,
+        crop,
+        names,
+    } = read_form(form).await?;
     if picture::Format::sniff(&bytes).is_none() {
         return Err(ApiError::UnsupportedMediaType);
     }
@@ -212,7 +261,7 @@ pub async fn put_avatar(
     };
     let (updated, previous) = state
         .store()
-        .set_avatar(user.id, Some(&stored), state.clock().now())
+        .set_avatar(user.id, Some(&stored), &names, state.clock().now())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
     forget(&state, previous, Some(&stored)).await;
@@ -234,7 +283,7 @@ pub async fn delete_avatar(
 ) -> Result<Json<MeView>, ApiError> {
     let (updated, previous) = state
         .store()
-        .set_avatar(user.id, None, state.clock().now())
+        .set_avatar(user.id, None, &ProfilePatch::default(), state.clock().now())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
     forget(&state, previous, None).await;

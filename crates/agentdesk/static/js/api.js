@@ -75,6 +75,21 @@ const TOAST_MS = 3000;
 let toastTimer = 0;
 let toastHideTimer = 0;
 
+/** A visible toast stays above a dialog opened after it: the top layer stacks in opening order,
+ * so the toast is shown again on top whenever a dialog opens. */
+function keepToastOnTop() {
+  const el = document.getElementById('toast');
+  if (!el || !document.body) return;
+  new MutationObserver((changes) => {
+    const opened = changes.some((c) => c.target instanceof HTMLDialogElement && c.target.open);
+    if (opened && el.matches(':popover-open')) {
+      el.hidePopover();
+      el.showPopover();
+    }
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['open'] });
+}
+keepToastOnTop();
+
 /** Shows `message` in the page's `#toast` for about three seconds. `kind`: info, success, error. */
 export function toast(message, kind = 'info') {
   const el = document.getElementById('toast');
@@ -83,9 +98,12 @@ export function toast(message, kind = 'info') {
   clearTimeout(toastHideTimer);
   el.classList.remove('toast--info', 'toast--success', 'toast--error', 'is-visible');
   el.classList.add(`toast--${kind}`);
-  // Unhide first and write the text a frame later, so screen readers notice the live region change.
+  // Shown as a popover, so it is drawn in the top layer above any open dialog and its backdrop;
+  // shown again each time, so it is above a dialog opened after it too. The text comes a frame
+  // later, so screen readers notice the live region change.
   el.textContent = '';
-  el.hidden = false;
+  if (el.matches(':popover-open')) el.hidePopover();
+  el.showPopover();
   requestAnimationFrame(() => {
     el.textContent = message;
     el.classList.add('is-visible');
@@ -93,7 +111,7 @@ export function toast(message, kind = 'info') {
   toastTimer = setTimeout(() => {
     el.classList.remove('is-visible');
     toastHideTimer = setTimeout(() => {
-      el.hidden = true;
+      if (el.matches(':popover-open')) el.hidePopover();
       el.textContent = '';
     }, 250);
   }, TOAST_MS);

@@ -72,9 +72,11 @@ function isDirty() {
   return namesDirty() || pending !== null;
 }
 
-function setStatus(text, success = false) {
+/** The line beside Save: `kind` is 'success', 'error' or '' (neutral). */
+function setStatus(text, kind = '') {
   statusLine.textContent = text;
-  statusLine.classList.toggle('is-success', success && Boolean(text));
+  statusLine.classList.toggle('is-success', kind === 'success' && Boolean(text));
+  statusLine.classList.toggle('is-error', kind === 'error' && Boolean(text));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,24 +362,24 @@ function showProgress(fraction) {
   }
 }
 
-/** Uploads the pending picture; resolves to the profile, or null after telling the user why not. */
-async function uploadPicture() {
+/** Uploads the pending picture together with `names` (when given), in one request that applies
+ * all of it or nothing; resolves to the server's answer. */
+async function uploadPicture(names) {
   const body = new FormData();
   body.append('file', pending.file, pending.file.name || 'avatar');
   body.append('crop_x', String(pending.crop.x));
   body.append('crop_y', String(pending.crop.y));
   body.append('crop_size', String(pending.crop.size));
+  if (names) for (const [name, value] of Object.entries(names)) body.append(name, value);
   showProgress(0);
-  const { ok, status, data } = await sendForm('PUT', '/api/v1/me/avatar', body, showProgress);
+  const result = await sendForm('PUT', '/api/v1/me/avatar', body, showProgress);
   $('avatar-progress').hidden = true;
-  if (!ok) {
-    toast(status === 0 ? form.dataset.msgNetwork : errorMessage(data, form.dataset.msgFailed), 'error');
-    return null;
+  if (result.ok) {
+    URL.revokeObjectURL(pending.previewUrl);
+    pending = null;
+    $('avatar-pending').hidden = true;
   }
-  URL.revokeObjectURL(pending.previewUrl);
-  pending = null;
-  $('avatar-pending').hidden = true;
-  return data;
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,36 +418,26 @@ if (form) {
     clearFieldErrors(form);
     setStatus('');
     setBusy(saveButton, true, saveButton.dataset.msgSaving);
-    let profile = null;
-    let failed = false;
-    if (pending) {
-      profile = await uploadPicture();
-      failed = profile === null;
-    }
-    if (!failed && (namesDirty() || !profile)) {
-      const { ok, status, data } = await api('PATCH', '/api/v1/me', currentNames());
-      if (ok) {
-        profile = data;
-      } else {
-        failed = true;
-        const shown = status === 422 && showFieldErrors(form, data, errorSlot) > 0;
-        if (!shown) toast(status === 0 ? form.dataset.msgNetwork : form.dataset.msgFailed, 'error');
-      }
-    }
+    // One Save, one request: the picture and the names are applied together or not at all.
+    const { ok, status, data } = pending
+      ? await uploadPicture(namesDirty() ? currentNames() : null)
+      : await api('PATCH', '/api/v1/me', currentNames());
     setBusy(saveButton, false);
-    if (profile) {
-      for (const name of NAME_FIELDS) {
-        if (!failed) $(name).value = profile[name];
-        updateCounter(name);
-      }
-      if (!failed) saved = currentNames();
-      showProfile(profile);
-    }
-    if (failed) {
-      setStatus(form.dataset.msgFailed);
+    if (!ok) {
+      // Say what was wrong, where it is, and that nothing was changed.
+      const shown = status === 422 && showFieldErrors(form, data, errorSlot) > 0;
+      const why = status === 0 ? form.dataset.msgNetwork : errorMessage(data, form.dataset.msgFailed);
+      if (!shown) toast(why, 'error');
+      setStatus(`${form.dataset.msgNothingSaved} ${shown ? '' : why}`.trim(), 'error');
       return;
     }
-    setStatus(form.dataset.msgSaved, true);
+    for (const name of NAME_FIELDS) {
+      $(name).value = data[name];
+      updateCounter(name);
+    }
+    saved = currentNames();
+    showProfile(data);
+    setStatus(form.dataset.msgSaved, 'success');
   });
 }
 

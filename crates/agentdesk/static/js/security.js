@@ -297,6 +297,8 @@ async function changeTwoFactor(action, method) {
   });
   if (!done) return false;
   state.method = done.two_factor.enabled ? done.two_factor.method : '';
+  // Applied on the server: the switch says so now, before any dialog that follows.
+  showTwoFactor();
   const messages = { enable: root.dataset.msgEnabled, disable: root.dataset.msgDisabled, switch: root.dataset.msgSwitched };
   toast(messages[action], 'success');
   if (Array.isArray(done.recovery_codes)) {

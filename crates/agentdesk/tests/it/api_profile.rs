@@ -703,3 +703,55 @@ async fn names_lose_characters_that_reorder_or_hide_text() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["error"]["fields"]["first_name"]["code"], "required");
 }
+
+crate::on_both_backends!(one_save_applies_the_picture_and_the_names_or_nothing);
+
+/// Issue 10 (15): the Profile page's one Save sends the picture with the names; a wrong name
+/// leaves the picture unsaved too, a wrong picture leaves the names as they were.
+async fn one_save_applies_the_picture_and_the_names_or_nothing(backend: Backend) {
+    let app = crate::helpers::spawn_app(backend).await;
+    let agent = app.agent(1).await;
+    let save = |file: Vec<u8>, first: &str, last: &str| {
+        let form = reqwest::multipart::Form::new()
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(file).file_name("me.png"),
+            )
+            .text("first_name", first.to_owned())
+            .text("last_name", last.to_owned());
+        agent
+            .put(app.url("/api/v1/me/avatar"))
+            .multipart(form)
+            .send()
+    };
+    let picture = png_of(&halves(300, 300));
+    let me = || async {
+        json(agent.get(app.url("/api/v1/me")).send().await.unwrap())
+            .await
+            .1
+    };
+    let before = me().await;
+    // An empty first name: nothing is saved, and the answer says which field.
+    let (status, body) = json(save(picture.clone(), "  ", "Chen").await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["fields"]["first_name"]["code"], "required");
+    let after = me().await;
+    assert_eq!(
+        after["avatar_url"],
+        Value::Null,
+        "the picture was not saved"
+    );
+    assert_eq!(after["first_name"], before["first_name"]);
+    // A file that is no picture: the names stay as they were.
+    let (status, _) = json(save(b"<html>".to_vec(), "Amélie", "Zhang").await.unwrap()).await;
+    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(me().await["first_name"], before["first_name"]);
+    // Both right: both saved, in one answer.
+    let (status, body) = json(save(picture, "Amélie", "Zhang").await.unwrap()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        (body["first_name"].as_str(), body["last_name"].as_str()),
+        (Some("Amélie"), Some("Zhang"))
+    );
+    assert!(body["avatar_url"].is_string());
+}

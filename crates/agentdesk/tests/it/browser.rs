@@ -108,6 +108,13 @@ impl Browser {
         std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
     }
 
+    /// The colour of one pixel of the page as drawn (from a screenshot).
+    pub async fn pixel(&self, x: u32, y: u32) -> [u8; 3] {
+        let png = self.client.screenshot().await.unwrap();
+        let img = image::load_from_memory(&png).unwrap().into_rgb8();
+        img.get_pixel(x, y).0
+    }
+
     pub async fn wait_for_path(&self, path: &str) {
         eventually(
             &format!("the browser to reach {path}"),

@@ -122,6 +122,55 @@ async fn avatar_upload_with_progress_hover_preview_and_delete() {
         json!(true)
     );
 
+    // One Save is all or nothing: with the first name emptied, nothing is saved — the picture
+    // stays pending, the page says so in the error colour and points at the name.
+    b.fill("#first_name", " ").await;
+    b.click("#profile-save").await;
+    let status = b
+        .wait_js(
+            "the failure",
+            "document.getElementById('profile-status').classList.contains('is-error') && document.getElementById('profile-status').textContent",
+        )
+        .await;
+    assert!(
+        status.as_str().unwrap().starts_with("Nothing was saved"),
+        "{status}"
+    );
+    assert!(
+        !b.wait_js(
+            "the field error",
+            "document.getElementById('first_name-error').textContent"
+        )
+        .await
+        .as_str()
+        .unwrap()
+        .is_empty()
+    );
+    assert_eq!(
+        b.wait_js(
+            "the picture still pending",
+            "!document.getElementById('avatar-pending').hidden"
+        )
+        .await,
+        json!(true)
+    );
+    let (_, me) = crate::helpers::json(
+        app.agent(1)
+            .await
+            .get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        me["avatar_url"],
+        serde_json::Value::Null,
+        "the picture was not saved"
+    );
+    b.screenshot("profile-save-refused").await;
+    b.fill("#first_name", "Mia").await;
+
     // Save uploads it, showing progress as it goes.
     b.client
         .execute(

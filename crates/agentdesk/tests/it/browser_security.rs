@@ -66,6 +66,17 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
         .await,
         json!("totp")
     );
+    // Off: the preselected method is marked, but not drawn as something in force.
+    let drawn = b
+        .wait_js(
+            "the off state",
+            "(() => { const card = document.querySelector('input[name=tfa-method]:checked').closest('.choice'); \
+               const active = card.querySelector('.choice__active'); \
+               return JSON.stringify({ fill: getComputedStyle(card).backgroundColor === getComputedStyle(document.querySelector('.card')).backgroundColor, \
+                 in_use_shown: getComputedStyle(active).display !== 'none' }); })()",
+        )
+        .await;
+    assert_eq!(drawn, json!("{\"fill\":true,\"in_use_shown\":false}"));
     b.screenshot("security-off").await;
     b.click("input[name=tfa-method][value=email]").await;
 
@@ -75,6 +86,15 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
         "document.getElementById('otp-dialog').open",
     )
     .await;
+    // While the code is awaited nothing has changed: the switch stays off and says what waits.
+    assert_eq!(
+        b.wait_js(
+            "the pending state",
+            "JSON.stringify([document.getElementById('tfa-switch').checked, document.getElementById('tfa-state').textContent])",
+        )
+        .await,
+        json!("[false,\"Turning on…\"]")
+    );
     // textContent: the dialog fades in, and WebDriver reports no text while it is transparent.
     let text = b
         .wait_js(
@@ -107,7 +127,7 @@ async fn enable_email_2fa_then_sign_in_with_a_code() {
     assert_eq!(error, json!("That code is not correct."));
     let code = fresh_code(&app, "agent1@demo.test", &mut seen).await;
     enter_code(&b, &code).await;
-    save_recovery_codes(&b, "security-recovery-codes").await;
+    save_recovery_codes(&b, "security-recovery-codes", true).await;
     b.wait_js("2FA on", "document.getElementById('tfa-state').textContent === 'On' && !document.getElementById('otp-dialog').open").await;
     assert_eq!(
         b.wait_js("the recovery card", "!document.getElementById('recovery-card').hidden && document.getElementById('recovery-count').textContent").await,
@@ -295,7 +315,7 @@ async fn admin_policy_forces_two_factor_setup() {
     let code = agentdesk::security::totp::code_at(&secret, app.clock.now()).unwrap();
     b.fill("#otp-code", &code).await;
     b.click("#otp-confirm").await;
-    save_recovery_codes(&b, "security-setup-recovery-codes").await;
+    save_recovery_codes(&b, "security-setup-recovery-codes", true).await;
     b.wait_for_path("/inbox").await;
     assert_eq!(b.text(".me-button__name").await, "Sara Haddad");
 }
@@ -361,7 +381,9 @@ async fn scan_qr_code(b: &Browser) -> String {
 }
 
 /// The recovery codes dialog: ten codes, Done only after "I have saved these codes".
-async fn save_recovery_codes(b: &Browser, screenshot: &str) -> Vec<String> {
+/// Saves the recovery codes the dialog shows; `toast`: a toast was shown as the dialog opened,
+/// and must be drawn above it.
+async fn save_recovery_codes(b: &Browser, screenshot: &str, toast: bool) -> Vec<String> {
     let codes = b
         .wait_js(
             "the recovery codes",
@@ -384,6 +406,40 @@ async fn save_recovery_codes(b: &Browser, screenshot: &str) -> Vec<String> {
         json!(true)
     );
     b.screenshot(screenshot).await;
+    if toast {
+        // The toast shown as 2FA turned on is drawn above the dialog's backdrop, not dimmed under it:
+        // the pixel at its edge is the toast's own colour.
+        let spot = b
+            .wait_js(
+                "the toast",
+                "(() => { const t = document.getElementById('toast'); if (!t.matches(':popover-open') || !t.textContent) return ''; \
+                   const r = t.getBoundingClientRect(); \
+                   return JSON.stringify([Math.round(r.left + 5), Math.round(r.top + r.height / 2), getComputedStyle(t).backgroundColor]); })()",
+            )
+            .await;
+        let spot: serde_json::Value = serde_json::from_str(spot.as_str().unwrap()).unwrap();
+        let shown = b
+            .pixel(
+                spot[0].as_u64().unwrap() as u32,
+                spot[1].as_u64().unwrap() as u32,
+            )
+            .await;
+        let expected: Vec<u8> = spot[2]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("rgb(")
+            .trim_end_matches(')')
+            .split(',')
+            .map(|c| c.trim().parse().unwrap())
+            .collect();
+        assert!(
+            shown
+                .iter()
+                .zip(&expected)
+                .all(|(a, b)| a.abs_diff(*b) <= 6),
+            "the toast is dimmed: {shown:?} where its colour is {expected:?}"
+        );
+    }
     b.click("#codes-saved").await;
     b.click("#codes-done").await;
     b.wait_js(
@@ -473,7 +529,7 @@ async fn sign_in_with_the_app_or_a_recovery_code_and_make_new_codes() {
     );
     b.fill("#recovery-password", DEMO_PASSWORD).await;
     b.click("#recovery-password-confirm").await;
-    let fresh = save_recovery_codes(&b, "security-new-recovery-codes").await;
+    let fresh = save_recovery_codes(&b, "security-new-recovery-codes", false).await;
     assert!(fresh.iter().all(|c| !codes.contains(c)));
     assert_eq!(
         b.wait_js(
