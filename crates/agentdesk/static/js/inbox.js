@@ -165,6 +165,22 @@ function el(tag, className, text) {
   return node;
 }
 
+/** A business number as "Name · +1 555 …": the name in its own direction, the phone number left
+ * to right, whatever the page's direction. */
+function showNumber(target, number, c, between, after) {
+  if (!number) {
+    const id = el('bdi', null, c.number.phone_number_id);
+    id.dir = 'ltr';
+    target.replaceChildren(id);
+    return;
+  }
+  const name = el('bdi', null, number.name);
+  name.dir = 'auto';
+  const phone = el('bdi', null, number.display_phone_number);
+  phone.dir = 'ltr';
+  target.replaceChildren(name, document.createTextNode(between), phone, document.createTextNode(after));
+}
+
 /** An element holding what a customer or colleague wrote: its own direction, whatever the page's
  * (an English message stays English in the Arabic interface, and the other way round). */
 function userText(tag, className, text) {
@@ -419,7 +435,8 @@ async function loadNumbers() {
   for (const n of data) {
     const option = document.createElement('option');
     option.value = String(n.id);
-    option.textContent = `${n.name} · ${n.display_phone_number}`;
+    // An option holds only text: isolation marks keep the name's and the number's directions.
+    option.textContent = `\u2068${n.name}\u2069 · \u2066${n.display_phone_number}\u2069`;
     numberFilter.append(option);
   }
   if (state.numberId && !state.numbers.has(Number(state.numberId))) state.numberId = '';
@@ -565,7 +582,9 @@ function paintConversation(item, c) {
   const sub = item.querySelector('.conv__sub');
   sub.textContent = '';
   if (c.status === 'closed') sub.append(el('span', 'conv__closed', t('status-closed')));
-  sub.append(document.createTextNode(number ? number.name : phoneText(c.contact.phone)));
+  const label = el('bdi', null, number ? number.name : phoneText(c.contact.phone));
+  label.dir = number ? 'auto' : 'ltr';
+  sub.append(label);
   const windowFlag = item.querySelector('.conv__flag--window');
   windowFlag.hidden = c.status !== 'open' || windowIsOpen(c);
   windowFlag.title = t('window-closed-short');
@@ -704,7 +723,7 @@ function paintHeader() {
   $('chat-contact-name').textContent = name;
   $('chat-contact-phone').textContent = phoneText(c.contact.phone) || t('no-phone');
   const number = state.numbers.get(c.number.id);
-  $('chat-number').textContent = number ? `${number.name} · ${number.display_phone_number}` : c.number.phone_number_id;
+  showNumber($('chat-number'), number, c, ' · ', '');
   paintContactAvatar($('chat-contact-avatar'), c);
 
   const stateBadge = $('chat-state');
@@ -727,7 +746,7 @@ function paintHeader() {
   $('details-name').textContent = name;
   $('details-phone').textContent = phoneText(c.contact.phone) || t('no-phone');
   $('details-customer-id').textContent = c.contact.customer_id;
-  $('details-number').textContent = number ? `${number.name} (${number.display_phone_number})` : c.number.phone_number_id;
+  showNumber($('details-number'), number, c, ' (', ')');
   const statusBadge = el('span', `badge badge--${c.status}`, t(`status-${c.status}`));
   $('details-status').replaceChildren(statusBadge);
   $('details-assignee').textContent = assigneeName;

@@ -387,3 +387,54 @@ async fn customer_text_keeps_its_direction_in_an_arabic_interface() {
     assert_eq!(direction, "rtl");
     b.screenshot("inbox-english-ui-arabic-customer").await;
 }
+
+/// The screens of this issue as a new user sees them, in light and dark, English and Arabic, at
+/// 1440 and 390 pixels wide (`target/screenshots/tour-*.png`, looked at before each release);
+/// none may scroll sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn screens_in_both_schemes_both_directions_and_both_widths() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app_with(Backend::Sqlite, |c| c.demo_conversations = true).await;
+    b.sign_in(&app, "admin@demo.test", DEMO_PASSWORD).await;
+    for locale in ["en", "ar"] {
+        b.client
+            .execute_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     fetch('/api/v1/me', {{ method: 'PATCH', headers: {{ 'Content-Type': 'application/json' }},
+                       body: JSON.stringify({{ locale: '{locale}' }}) }}).then(() => done(true));"
+                ),
+                vec![],
+            )
+            .await
+            .unwrap();
+        for scheme in ["light", "dark"] {
+            color_scheme(&b, scheme).await;
+            for (width, height) in [(1440, 900), (390, 844)] {
+                viewport(&b, width, height).await;
+                let tag = format!("{locale}-{scheme}-{width}");
+                b.client.goto(&app.url("/inbox")).await.unwrap();
+                b.wait_js("the inbox", "document.getElementById('conversation-list').getAttribute('aria-busy') === 'false'").await;
+                b.screenshot(&format!("tour-inbox-{tag}")).await;
+                b.assert_no_horizontal_scroll(&format!("the inbox ({tag})"))
+                    .await;
+                open_conversation_of(&b, "Carlos").await;
+                b.screenshot(&format!("tour-conversation-{tag}")).await;
+                b.assert_no_horizontal_scroll(&format!("a conversation ({tag})"))
+                    .await;
+                for (page, path) in [
+                    ("numbers", "/admin/numbers"),
+                    ("security", "/preferences/security"),
+                    ("profile", "/preferences/profile"),
+                ] {
+                    b.client.goto(&app.url(path)).await.unwrap();
+                    b.wait_js("the page", "document.readyState === 'complete'")
+                        .await;
+                    b.screenshot(&format!("tour-{page}-{tag}")).await;
+                    b.assert_no_horizontal_scroll(&format!("{path} ({tag})"))
+                        .await;
+                }
+            }
+        }
+    }
+}
