@@ -83,7 +83,7 @@ pub enum LogFormat {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SessionConfig {
-    /// A session unused for this long ends (SECURITY.md 12: 30 minutes).
+    /// A session unused for this long ends (docs/security.md 12: 30 minutes).
     pub idle_timeout_minutes: i64,
     /// A session ends this long after sign-in, used or not (12 hours).
     pub absolute_timeout_hours: i64,

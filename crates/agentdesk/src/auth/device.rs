@@ -1,4 +1,4 @@
-//! Device cookies (OWASP's defence against lockout as a denial of service; SECURITY.md 9). A
+//! Device cookies (OWASP's defence against lockout as a denial of service; docs/security.md 9). A
 //! browser that completes a sign-in gets a long-lived random cookie; the server keeps only its
 //! SHA-256, in the database so every instance knows it. When that browser signs in again as the
 //! same user, its failures count against the cookie alone: strangers guessing the password fill

@@ -1,6 +1,6 @@
 //! Passwords: argon2id hashing (the `argon2` crate's defaults, m=19456 KiB, t=2, p=1, per-user
 //! salt) run off the async workers on dedicated threads behind a bounded queue, and the policy for
-//! new passwords (SECURITY.md 7–8).
+//! new passwords (docs/security.md 7–8).
 
 use std::cell::RefCell;
 
@@ -197,7 +197,7 @@ fn verify_now(password: &str, hash: &str) -> bool {
         .is_ok_and(|computed| computed == expected)
 }
 
-/// Checks a new password (SECURITY.md 8): 8–128 code points after NFKC normalisation, no
+/// Checks a new password (docs/security.md 8): 8–128 code points after NFKC normalisation, no
 /// composition rules, not a common or easily guessed password (zxcvbn score below 2 means it is
 /// within about 10^6 guesses, which covers the top-10k lists), and not containing the user's email
 /// or names.

@@ -1,4 +1,4 @@
-//! Server-side sessions (SECURITY.md 11–13): 256-bit random tokens, only their SHA-256 stored,
+//! Server-side sessions (docs/security.md 11–13): 256-bit random tokens, only their SHA-256 stored,
 //! idle and absolute timeouts checked on every request, and revocation by deleting the row.
 
 use std::sync::Arc;

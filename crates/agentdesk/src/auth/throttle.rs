@@ -1,4 +1,4 @@
-//! Login throttling (SECURITY.md 9): failures are counted in the database, so every instance sees
+//! Login throttling (docs/security.md 9): failures are counted in the database, so every instance sees
 //! them. Past the limit a key is locked for a time that doubles with each further failure,
 //! capped. An unknown client's failures count per submitted email and per client IP; a browser
 //! that signed in as that user before (a device cookie, `device.rs`) counts against its own key

@@ -54,7 +54,7 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
     res
 }
 
-/// Refuses cross-site unsafe requests (SECURITY.md 14): `Sec-Fetch-Site` must be `same-origin` or
+/// Refuses cross-site unsafe requests (docs/security.md 14): `Sec-Fetch-Site` must be `same-origin` or
 /// `none`; without it, an `Origin` must be exactly this server's: its scheme (`https` when the
 /// public URL is https, else `http`) and the `Host`. Requests with neither header come from
 /// non-browser clients and pass.

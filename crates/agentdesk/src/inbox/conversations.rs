@@ -62,7 +62,7 @@ pub struct ListQuery {
     /// Only conversations on this WhatsApp number.
     pub number_id: Option<i64>,
     /// Cursor paging: the `cursor` of the last conversation of the previous page.
-    #[param(max_length = 40, pattern = r"^[0-9]{1,19}\.[0-9]{1,19}$")]
+    #[param(max_length = 37, pattern = r"^[0-9]{1,18}\.[0-9]{1,18}$")]
     pub before: Option<String>,
     /// Conversations per page (default 50).
     #[param(minimum = 1, maximum = 200)]
@@ -237,8 +237,8 @@ pub struct SendRequest {
     /// 1–4096 characters.
     #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
     pub text: String,
-    /// The WhatsApp id (`wa_message_id`) of a message to quote.
-    #[schema(max_length = 256)]
+    /// The WhatsApp id (`wa_message_id`) of a message to quote; empty or absent: none.
+    #[schema(max_length = 256, pattern = r"^[A-Za-z0-9._=+/:-]*$")]
     pub reply_to: Option<String>,
 }
 
@@ -296,14 +296,23 @@ pub async fn send(
     };
     // A quoted message is named by its WhatsApp id; anything longer than any such id names none.
     let reply_to_wamid = reply_to.filter(|r| !r.trim().is_empty());
-    if reply_to_wamid
-        .as_ref()
-        .is_some_and(|r| r.chars().count() > MAX_REPLY_TO_CHARS)
-    {
-        return Err(ApiError::field(
-            "reply_to",
-            agentdesk_core::domain::Invalid::TooLong,
-        ));
+    if let Some(r) = &reply_to_wamid {
+        if r.chars().count() > MAX_REPLY_TO_CHARS {
+            return Err(ApiError::field(
+                "reply_to",
+                agentdesk_core::domain::Invalid::TooLong,
+            ));
+        }
+        // WhatsApp message ids are letters, digits and a few punctuation marks.
+        if !r
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._=+/:-".contains(&b))
+        {
+            return Err(ApiError::field(
+                "reply_to",
+                agentdesk_core::domain::Invalid::Format,
+            ));
+        }
     }
     // Limits count what was sent, as the OpenAPI document's `maxLength` does.
     let sent_chars = text.chars().count();
@@ -400,7 +409,7 @@ pub struct SendForm {
     /// Caption, at most 1024 characters.
     #[schema(max_length = 1024)]
     pub text: Option<String>,
-    #[schema(max_length = 256)]
+    #[schema(max_length = 256, pattern = r"^[A-Za-z0-9._=+/:-]*$")]
     pub reply_to: Option<String>,
 }
 

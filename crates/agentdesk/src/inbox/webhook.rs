@@ -1,4 +1,4 @@
-//! `GET/POST /webhooks/whatsapp` (SECURITY.md 21–23). The POST checks `X-Hub-Signature-256` over
+//! `GET/POST /webhooks/whatsapp` (docs/security.md 21–23). The POST checks `X-Hub-Signature-256` over
 //! the raw bytes before anything else, parses every entry/change/message/status, stores the whole
 //! delivery in one transaction (deduplicated by wamid, so a validly signed replay changes
 //! nothing) and answers 200 only after the commit. Media downloads are queued in that same

@@ -19,7 +19,7 @@ use crate::http::multipart::{form_error, read_file};
 use crate::http::{ApiError, ApiUser, RequestCtx};
 use crate::state::AppState;
 
-/// Largest accepted picture (SECURITY.md 18).
+/// Largest accepted picture (docs/security.md 18).
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// The route's body limit: the picture plus the form around it.
 pub const BODY_LIMIT: usize = MAX_BYTES + 64 * 1024;

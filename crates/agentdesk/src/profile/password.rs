@@ -1,4 +1,4 @@
-//! `POST /api/v1/me/password` (SECURITY.md 8 and 10): the current password is required (and
+//! `POST /api/v1/me/password` (docs/security.md 8 and 10): the current password is required (and
 //! wrong guesses count against the same throttle as sign-in); the new one must pass the policy;
 //! on success the current session is rotated and every other session of the user ends, in one
 //! transaction. `POST /api/v1/me/password/strength` feeds the strength meter with the very same

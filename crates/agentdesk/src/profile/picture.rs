@@ -1,4 +1,4 @@
-//! Turning an uploaded picture into an avatar (SECURITY.md 18–19): the format comes from the magic
+//! Turning an uploaded picture into an avatar (docs/security.md 18–19): the format comes from the magic
 //! bytes (JPEG, PNG, WebP; nothing else, no SVG), the dimensions from the header before anything
 //! is decoded (at most 10,000 px a side and 50 megapixels, so a pixel flood is refused without
 //! allocating for it), the decoder runs under allocation limits, the EXIF orientation is honoured,

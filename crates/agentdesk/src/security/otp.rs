@@ -1,4 +1,4 @@
-//! One-time codes (SECURITY.md 1–4): six digits from the OS CSPRNG, valid ten minutes, stored as
+//! One-time codes (docs/security.md 1–4): six digits from the OS CSPRNG, valid ten minutes, stored as
 //! a keyed hash and compared in constant time, never logged; single use, consumed atomically; bound
 //! to the user, the purpose and the pending action; dead after five wrong tries; a per-account
 //! failure counter that a resend does not reset, with growing waits (30 s … 1 h) and a cap of
@@ -219,7 +219,7 @@ fn channel_of(name: &str) -> Channel {
 /// who types someone else's number sends them only a few codes they did not ask for.
 pub const UNVERIFIED_SENDS_PER_HOUR: i64 = 3;
 
-/// The hourly send limits before `now` (SECURITY.md 4).
+/// The hourly send limits before `now` (docs/security.md 4).
 fn send_limits(now: Timestamp) -> SendLimits {
     SendLimits {
         since: now.minus_secs(3600),

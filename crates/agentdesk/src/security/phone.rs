@@ -1,4 +1,4 @@
-//! The phone number (PRODUCT.md Profile, SECURITY.md 5): `POST /api/v1/me/phone` starts a change
+//! The phone number (PRODUCT.md Profile, docs/security.md 5): `POST /api/v1/me/phone` starts a change
 //! with a code to the current number when there is one (else straight to the new number);
 //! `POST /api/v1/me/phone/verify` takes each code in turn; only after the new number's code does
 //! the number change. A number in use for SMS codes cannot be removed.

@@ -1,4 +1,4 @@
-//! `POST /api/v1/me/two-factor/challenge` and `PUT /api/v1/me/two-factor` (SECURITY.md 5):
+//! `POST /api/v1/me/two-factor/challenge` and `PUT /api/v1/me/two-factor` (docs/security.md 5):
 //! enabling needs a code sent to the method being enabled, switching a code sent to the new
 //! method, disabling a code sent to the current method. The challenge carries the action it was
 //! sent for; a code for one action never performs another. Each change is confirmed through the

@@ -1,6 +1,6 @@
 //! `X-Hub-Signature-256`: Meta signs every webhook POST with HMAC-SHA256 of the raw request body,
 //! keyed with the app secret, and sends it as `sha256=<hex>`. The check runs over the exact bytes
-//! received, before any parsing (SECURITY.md item 21): re-serialising the JSON would change the
+//! received, before any parsing (docs/security.md item 21): re-serialising the JSON would change the
 //! bytes and must not verify.
 
 use hmac::{Hmac, Mac};

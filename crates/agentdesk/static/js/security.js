@@ -1,5 +1,5 @@
 // Your preference › Security: the two-factor switch and its method (each change confirmed with a
-// code sent where SECURITY.md says, or for an authenticator app with the app's first code after
+// code sent where docs/security.md says, or for an authenticator app with the app's first code after
 // scanning a QR code drawn by the server), the recovery codes (shown once, in a dialog that can
 // copy and download them), the phone number (a code to the old number, then one to the new), and
 // the recent security events. Every sentence comes from the page; user data is only written with
@@ -278,7 +278,7 @@ passwordForm.addEventListener('submit', async (event) => {
   loadEvents();
 });
 
-/** Runs one 2FA change: a code to where SECURITY.md says, then the change itself. */
+/** Runs one 2FA change: a code to where docs/security.md says, then the change itself. */
 async function changeTwoFactor(action, method) {
   const first = await api('POST', '/api/v1/me/two-factor/challenge', { action, method });
   if (!first.ok) {

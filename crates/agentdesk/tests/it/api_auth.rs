@@ -1,4 +1,4 @@
-//! Login, sessions, throttling, CSRF and headers (SECURITY.md 7–15) through the HTTP API.
+//! Login, sessions, throttling, CSRF and headers (docs/security.md 7–15) through the HTTP API.
 
 use std::time::Instant;
 
@@ -22,7 +22,7 @@ on_both_backends!(
     strangers_cannot_lock_the_owners_browser_out
 );
 
-/// SECURITY.md 9 (OWASP device cookies): failures from unknown clients lock the account for
+/// docs/security.md 9 (OWASP device cookies): failures from unknown clients lock the account for
 /// unknown clients only; the browser its owner signed in with before keeps its own budget.
 async fn strangers_cannot_lock_the_owners_browser_out(backend: Backend) {
     let app = spawn_app(backend).await;

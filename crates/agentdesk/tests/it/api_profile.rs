@@ -1,5 +1,5 @@
-//! Issue 4 on the API: avatars (limits and abuse cases of SECURITY.md 18–19, orientation, metadata
-//! stripping, exact output size, serving, deleting) and changing the password (SECURITY.md 8, 10).
+//! Issue 4 on the API: avatars (limits and abuse cases of docs/security.md 18–19, orientation, metadata
+//! stripping, exact output size, serving, deleting) and changing the password (docs/security.md 8, 10).
 
 use std::io::Cursor;
 

@@ -1,5 +1,5 @@
 //! Issue 5 on the API: two-factor authentication by email and SMS, the OTP sign-in step with its
-//! half-session, the phone change through both numbers, and every OTP abuse case of SECURITY.md.
+//! half-session, the phone change through both numbers, and every OTP abuse case of docs/security.md.
 //! Codes are read from the dev outbox, as a demo user would.
 
 use reqwest::StatusCode;
@@ -1022,7 +1022,7 @@ on_both_backends!(
     parallel_sends_stop_at_the_limit
 );
 
-/// SECURITY.md 4: codes that other accounts send to a number while "adding" it never use up the
+/// docs/security.md 4: codes that other accounts send to a number while "adding" it never use up the
 /// budget of the account that verified it, and the number gets only a few codes nobody asked for.
 async fn other_accounts_cannot_starve_the_owners_sign_in_codes(backend: Backend) {
     let app = spawn_app_with(backend, |_| {}).await;
@@ -1106,7 +1106,7 @@ async fn sends_to(app: &TestApp, to: &str) -> usize {
         .count()
 }
 
-/// SECURITY.md 4: the limit is checked and counted in one step, so 30 parallel requests get
+/// docs/security.md 4: the limit is checked and counted in one step, so 30 parallel requests get
 /// exactly five codes out.
 async fn parallel_sends_stop_at_the_limit(backend: Backend) {
     let app = spawn_app_with(backend, |_| {}).await;

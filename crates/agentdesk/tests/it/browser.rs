@@ -464,6 +464,28 @@ async fn a_customer_writes_an_agent_answers_live_and_transfers() {
         )
         .await;
     lucas.screenshot("inbox-transferred").await;
+
+    // Lucas closes it: the details panel stops calling the reply window open (issue 10, 15).
+    lucas
+        .click(&format!(
+            "#conversation-list li[data-conversation-id='{conv_id}'] a"
+        ))
+        .await;
+    lucas
+        .wait_js(
+            "an open window in the details",
+            "document.getElementById('details-window').textContent.startsWith('Open')",
+        )
+        .await;
+    lucas.click("#close-conversation").await;
+    lucas
+        .wait_js(
+            "the details to say the conversation is closed",
+            "document.getElementById('details-window').textContent \
+             === 'Not open: the conversation is closed' \
+             && document.getElementById('window-open').hidden",
+        )
+        .await;
 }
 
 /// Issue 10 (8): a long conversation opens on its newest page; scrolling up loads the page

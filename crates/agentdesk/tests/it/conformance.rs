@@ -93,12 +93,9 @@ async fn schemathesis_finds_nothing_the_document_does_not_say() {
         .arg(&config)
         .arg("run")
         .arg(app.url("/api/v1/openapi.json"))
-        .args([
-            "--checks",
-            "all",
-            "--phases",
-            "examples,coverage,fuzzing,stateful",
-        ])
+        // Every check is on by default (schemathesis 4); the config file turns one off where a
+        // schema cannot be judged by it, which `--checks all` would override.
+        .args(["--phases", "examples,coverage,fuzzing,stateful"])
         .args([
             "--max-examples",
             "25",
@@ -107,7 +104,9 @@ async fn schemathesis_finds_nothing_the_document_does_not_say() {
             "--seed",
             "20261201",
         ])
-        .args(["--workers", "2", "--request-timeout", "10", "--no-shrink"])
+        // One worker: CPython 3.11's parser is not safe in threads ("AST constructor recursion
+        // depth mismatch" inside hypothesis), and the run is bounded by time anyway.
+        .args(["--workers", "1", "--request-timeout", "10", "--no-shrink"])
         .arg("--auth-wfc")
         .arg(&wfc)
         .args(["--auth-wfc-user", "admin@demo.test"])

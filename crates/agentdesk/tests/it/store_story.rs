@@ -583,7 +583,7 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
     assert_eq!(stored.channel, "totp");
 }
 
-/// SECURITY.md 4 in the store: the limits are checked and counted in one step (parallel sends
+/// docs/security.md 4 in the store: the limits are checked and counted in one step (parallel sends
 /// never pass together), per account, and per destination with a number being added counted
 /// apart from its verified owner's codes.
 async fn send_limits_are_checked_and_counted_together(backend: Backend) {
