@@ -62,14 +62,26 @@ async fn pg_live_feed(pool: &PgPool) -> StoreResult<Option<agentdesk_core::store
     Ok(Some(Box::pin(feed)))
 }
 
-agentdesk_store_sql::impl_store!(
+// Every capability with the SQL both backends share; a capability that needs this backend's own
+// SQL implements its trait here instead.
+agentdesk_store_sql::impl_database_store!(PostgresStore, sqlx::Postgres, "postgres");
+agentdesk_store_sql::impl_user_store!(PostgresStore, sqlx::Postgres, "BEGIN");
+agentdesk_store_sql::impl_two_factor_store!(PostgresStore, sqlx::Postgres, "BEGIN");
+agentdesk_store_sql::impl_recovery_code_store!(PostgresStore, sqlx::Postgres, "BEGIN");
+agentdesk_store_sql::impl_one_time_code_store!(
     PostgresStore,
     sqlx::Postgres,
-    "postgres",
     "BEGIN",
-    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-    pg_live_feed
+    "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"
 );
+agentdesk_store_sql::impl_security_event_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_outbox_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_session_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_throttle_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_number_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_conversation_store!(PostgresStore, sqlx::Postgres, "BEGIN");
+agentdesk_store_sql::impl_live_event_store!(PostgresStore, sqlx::Postgres, pg_live_feed);
+agentdesk_store_sql::impl_job_store!(PostgresStore, sqlx::Postgres);
 
 /// Throw-away databases for tests: each test run gets its own, so tests never see each other's
 /// rows. Names start with `agentdesk_t_` so a test script can drop leftovers.

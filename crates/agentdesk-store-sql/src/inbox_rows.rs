@@ -11,7 +11,10 @@ fn corrupt(what: &str, value: &str) -> StoreError {
 #[macro_export]
 macro_rules! number_columns {
     () => {
-        "id, company_id, phone_number_id, display_phone_number, name, access_token, assignment, token_invalid_at, disconnected_at, created_at"
+        concat!(
+            "id, company_id, phone_number_id, display_phone_number, name, access_token, ",
+            "assignment, token_invalid_at, disconnected_at, created_at"
+        )
     };
 }
 
@@ -52,10 +55,14 @@ impl NumberRow {
 macro_rules! conversation_select {
     () => {
         concat!(
-            "SELECT c.id, c.company_id, c.number_id, c.status, c.initiated_by, c.assignee_id, c.last_customer_message_at, ",
-            "c.last_activity_at, c.created_at, k.id AS contact_id, k.customer_id, k.phone AS contact_phone, k.bsuid AS contact_bsuid, ",
-            "k.name AS contact_name, n.phone_number_id, n.disconnected_at AS number_disconnected_at ",
-            "FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN whatsapp_numbers n ON n.id = c.number_id "
+            "SELECT c.id, c.company_id, c.number_id, c.status, c.initiated_by, c.assignee_id, ",
+            "c.last_customer_message_at, ",
+            "c.last_activity_at, c.created_at, k.id AS contact_id, k.customer_id, k.phone AS ",
+            "contact_phone, k.bsuid AS contact_bsuid, ",
+            "k.name AS contact_name, n.phone_number_id, n.disconnected_at AS ",
+            "number_disconnected_at ",
+            "FROM conversations c JOIN contacts k ON k.id = c.contact_id JOIN whatsapp_numbers n ",
+            "ON n.id = c.number_id "
         )
     };
 }
@@ -111,7 +118,11 @@ impl ConversationRow {
 #[macro_export]
 macro_rules! message_columns {
     () => {
-        "id, conversation_id, direction, kind, content, text, wamid, status, error_code, error_title, reply_to_wamid, reaction, sender_id, media_key, media_mime, media_size, created_at"
+        concat!(
+            "id, conversation_id, direction, kind, content, text, wamid, status, error_code, ",
+            "error_title, reply_to_wamid, reaction, sender_id, media_key, media_mime, media_size, ",
+            "created_at"
+        )
     };
 }
 
@@ -223,4 +234,7 @@ pub struct JobRow {
 }
 
 /// The SQL rank of a message status, so a status update can refuse to go backwards.
-pub const STATUS_RANK_SQL: &str = "CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 WHEN 'failed' THEN 4 ELSE 0 END";
+pub const STATUS_RANK_SQL: &str = concat!(
+    "CASE status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'read' THEN 3 ",
+    "WHEN 'failed' THEN 4 ELSE 0 END"
+);

@@ -1,14 +1,26 @@
-//! What the SQLite and PostgreSQL stores share. Both drivers accept `$N` placeholders and the
-//! statements so far are plain SQL both databases run, so the `Store` implementation is written once
-//! (`impl_store!`) and expanded for each backend's pool type; a backend that needs its own SQL for
-//! something (full-text search, notifications) implements that method itself. `sqlx::FromRow`
-//! derives are generic over the database, so each row is declared once; converting rows into
-//! domain records re-validates every stored value.
+//! What the SQLite and PostgreSQL stores share. Both drivers accept `$N` placeholders, so the SQL
+//! both databases run alike is written once per capability, as a macro (`impl_user_store!`,
+//! `impl_conversation_store!`, …) that each backend expands for its pool type; a backend that
+//! needs its own SQL for a capability (full-text search, notifications) implements that trait
+//! itself instead of expanding the macro. `sqlx::FromRow` derives are generic over the database, so
+//! each row is declared once; converting rows into domain records re-validates every stored value.
+//! The macro bodies are formatted by `scripts/fmt-macros.py`, which rustfmt cannot do.
 
-mod inbox_impl;
-mod store_impl;
+mod conversations;
+mod database;
+mod jobs;
+mod live_events;
+mod numbers;
+mod one_time_codes;
+mod outbox;
+mod recovery_codes;
+mod security_events;
+mod sessions;
+mod throttle;
+mod two_factor;
+mod users;
 
-// Re-exported for `impl_store!`, which expands in the backend crates.
+// Re-exported for the store macros, which expand in the backend crates.
 pub use agentdesk_core::domain::inbox::{
     AssignmentMode, Availability, Contact, ContactId, Conversation, ConversationId,
     ConversationStatus, Direction, InboundRecord, InitiatedBy, LiveEvent, MediaRef, Message,
@@ -79,19 +91,77 @@ macro_rules! user_columns {
     };
 }
 
-/// The session columns `SessionUserRow` expects before the user columns, for a join of `sessions s`.
+/// The session columns `SessionUserRow` expects before the user columns, for a join of
+/// `sessions s`.
 #[macro_export]
 macro_rules! session_columns {
     () => {
-        "s.token_hash, s.kind, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent"
+        concat!(
+            "s.token_hash, s.kind, s.created_at AS session_created_at, s.last_seen_at, ",
+            "s.expires_at, s.ip, s.user_agent"
+        )
     };
 }
 
-/// Maps a driver error by kind: a unique violation is a `Conflict` on every backend.
+/// Maps a driver error by kind: a unique violation is a `Conflict` on every backend, named by the
+/// constraint (PostgreSQL reports its name, SQLite the table and columns in its message).
 pub fn store_error(e: sqlx::Error) -> StoreError {
     match &e {
-        sqlx::Error::Database(db) if db.is_unique_violation() => StoreError::Conflict,
+        sqlx::Error::Database(db) if db.is_unique_violation() => {
+            StoreError::Conflict(conflict_of(db.constraint(), db.message()))
+        }
         _ => StoreError::Backend(Box::new(e)),
+    }
+}
+
+fn conflict_of(constraint: Option<&str>, message: &str) -> agentdesk_core::store::Conflict {
+    use agentdesk_core::store::Conflict;
+    let what = constraint.unwrap_or(message);
+    if what.contains("email_normalized") {
+        Conflict::Email
+    } else if what.contains("phone_number_id") {
+        Conflict::PhoneNumberId
+    } else if what.contains("conversations_one_open")
+        || what.contains("conversations.number_id, conversations.contact_id")
+    {
+        Conflict::OpenConversation
+    } else {
+        Conflict::Other(what.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflict_of;
+    use agentdesk_core::store::Conflict;
+
+    #[test]
+    fn unique_violations_are_named_on_both_backends() {
+        // PostgreSQL names the constraint; SQLite says which columns.
+        let pg = |c| conflict_of(Some(c), "duplicate key value violates unique constraint");
+        let lite = |m| conflict_of(None, m);
+        assert_eq!(pg("users_email_normalized_key"), Conflict::Email);
+        assert_eq!(
+            lite("UNIQUE constraint failed: users.email_normalized"),
+            Conflict::Email
+        );
+        assert_eq!(
+            pg("whatsapp_numbers_phone_number_id_key"),
+            Conflict::PhoneNumberId
+        );
+        assert_eq!(
+            lite("UNIQUE constraint failed: whatsapp_numbers.phone_number_id"),
+            Conflict::PhoneNumberId
+        );
+        assert_eq!(pg("conversations_one_open"), Conflict::OpenConversation);
+        assert_eq!(
+            lite("UNIQUE constraint failed: conversations.number_id, conversations.contact_id"),
+            Conflict::OpenConversation
+        );
+        assert_eq!(
+            pg("companies_name_key"),
+            Conflict::Other("companies_name_key".into())
+        );
     }
 }
 

@@ -50,11 +50,23 @@ async fn no_live_feed(_: &SqlitePool) -> StoreResult<Option<agentdesk_core::stor
     Ok(None)
 }
 
-agentdesk_store_sql::impl_store!(
+// Every capability with the SQL both backends share; a capability that needs this backend's own
+// SQL implements its trait here instead.
+agentdesk_store_sql::impl_database_store!(SqliteStore, sqlx::Sqlite, "sqlite");
+agentdesk_store_sql::impl_user_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
+agentdesk_store_sql::impl_two_factor_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
+agentdesk_store_sql::impl_recovery_code_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
+agentdesk_store_sql::impl_one_time_code_store!(
     SqliteStore,
     sqlx::Sqlite,
-    "sqlite",
     "BEGIN IMMEDIATE",
-    "SELECT $1",
-    no_live_feed
+    "SELECT $1"
 );
+agentdesk_store_sql::impl_security_event_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_outbox_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_session_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_throttle_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_number_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_conversation_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
+agentdesk_store_sql::impl_live_event_store!(SqliteStore, sqlx::Sqlite, no_live_feed);
+agentdesk_store_sql::impl_job_store!(SqliteStore, sqlx::Sqlite);

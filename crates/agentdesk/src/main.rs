@@ -191,7 +191,7 @@ async fn add_user(
             );
             Ok(())
         }
-        Err(StoreError::Conflict) => Err(format!(
+        Err(StoreError::Conflict(agentdesk_core::store::Conflict::Email)) => Err(format!(
             "a user with the email {} already exists",
             new.email
         )),

@@ -2,6 +2,7 @@
 
 use crate::http::ApiPath;
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role, User, UserId};
+use agentdesk_core::store::{Conflict, StoreError};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -158,7 +159,10 @@ pub async fn create(
         locale: None,
         password_hash,
     };
-    let user = state.store().create_user(&new, state.clock().now()).await?;
+    let user = match state.store().create_user(&new, state.clock().now()).await {
+        Err(StoreError::Conflict(Conflict::Email)) => return Err(ApiError::EmailTaken),
+        other => other?,
+    };
     tracing::info!(admin_id = admin.id.0, user_id = user.id.0, "user created");
     Ok((StatusCode::CREATED, Json(AgentView::of(&user))))
 }

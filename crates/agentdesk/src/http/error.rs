@@ -378,12 +378,8 @@ impl IntoResponse for ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        match e {
-            StoreError::Conflict => ApiError::EmailTaken,
-            other => {
-                ApiError::Internal(format!("{other}: {:?}", std::error::Error::source(&other)))
-            }
-        }
+        // Call sites map the conflicts they expect; any other store error is a fault.
+        ApiError::Internal(format!("{e}: {:?}", std::error::Error::source(&e)))
     }
 }
 

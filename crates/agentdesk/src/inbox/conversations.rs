@@ -8,7 +8,7 @@ use agentdesk_core::domain::UserId;
 use agentdesk_core::domain::inbox::{
     Availability, ConversationId, ConversationStatus, MessageId, NumberId, OutboundRecord,
 };
-use agentdesk_core::store::{AssignError, ConversationFilter, View};
+use agentdesk_core::store::{AssignError, Conflict, ConversationFilter, View};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -178,7 +178,7 @@ pub async fn get(
         .conversation(user.company_id, ConversationId(id))
         .await?
         .ok_or(ApiError::NotFound)?;
-    let timeline = state.store().timeline(c.id).await?;
+    let timeline = state.store().timeline(c.company_id, c.id).await?;
     Ok(Json(ConversationDetail {
         conversation: ConversationView::of(&c, state.clock().now()),
         timeline: timeline.iter().map(TimelineView::of).collect(),
@@ -226,7 +226,7 @@ pub async fn messages(
         .ok_or(ApiError::NotFound)?;
     let list = state
         .store()
-        .messages(c.id, q.before.map(MessageId), limit)
+        .messages(c.company_id, c.id, q.before.map(MessageId), limit)
         .await?;
     Ok(Json(list.iter().map(MessageView::of).collect()))
 }
@@ -485,7 +485,9 @@ pub async fn set_status(
             Ok(Json(ConversationView::of(&c, now)))
         }
         Ok(None) => Err(ApiError::NotFound),
-        Err(StoreError::Conflict) => Err(ApiError::ConversationConflict),
+        Err(StoreError::Conflict(Conflict::OpenConversation)) => {
+            Err(ApiError::ConversationConflict)
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -592,15 +594,13 @@ pub async fn media(
 ) -> Result<axum::response::Response, ApiError> {
     use axum::http::{HeaderValue, header};
     use axum::response::IntoResponse;
+    // Only a message of the caller's company is found.
     let message = state
         .store()
-        .message(agentdesk_core::domain::inbox::MessageId(id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    // The message must belong to a conversation of the caller's company.
-    state
-        .store()
-        .conversation(user.company_id, message.conversation_id)
+        .message(
+            user.company_id,
+            agentdesk_core::domain::inbox::MessageId(id),
+        )
         .await?
         .ok_or(ApiError::NotFound)?;
     let media = message.media.ok_or(ApiError::NotFound)?;

@@ -152,12 +152,14 @@ async fn handle(state: &AppState, job: Job) {
 async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
     let store = state.store();
     let loaded = async {
-        let message = store.message(MessageId(p.message_id)).await?;
+        let message = store
+            .message(CompanyId(p.company_id), MessageId(p.message_id))
+            .await?;
         let conversation = store
             .conversation(CompanyId(p.company_id), ConversationId(p.conversation_id))
             .await?;
         let number = match &conversation {
-            Some(c) => store.number(c.number_id).await?,
+            Some(c) => store.number(c.company_id, c.number_id).await?,
             None => None,
         };
         Ok::<_, agentdesk_core::StoreError>((message, conversation, number))

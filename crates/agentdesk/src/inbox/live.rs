@@ -133,7 +133,11 @@ impl LiveHub {
             return Ok(None);
         };
         let message = match e.message_id {
-            Some(id) => self.store.message(id).await?.map(|m| MessageView::of(&m)),
+            Some(id) => self
+                .store
+                .message(e.company_id, id)
+                .await?
+                .map(|m| MessageView::of(&m)),
             None => None,
         };
         let body = serde_json::json!({

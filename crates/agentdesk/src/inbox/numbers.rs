@@ -5,6 +5,7 @@
 
 use agentdesk_core::StoreError;
 use agentdesk_core::domain::inbox::{AssignmentMode, NewWhatsAppNumber, NumberId, NumberPatch};
+use agentdesk_core::store::Conflict;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -157,7 +158,7 @@ pub async fn create(
             );
             Ok((StatusCode::CREATED, Json(NumberView::of(&n))))
         }
-        Err(StoreError::Conflict) => Err(ApiError::NumberTaken),
+        Err(StoreError::Conflict(Conflict::PhoneNumberId)) => Err(ApiError::NumberTaken),
         Err(e) => Err(e.into()),
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use agentdesk_core::domain::inbox::*;
 use agentdesk_core::domain::{CompanyId, Email, NewUser, PersonName, Role, UserId};
-use agentdesk_core::store::{AssignError, ConversationFilter, View, WebhookBatch};
+use agentdesk_core::store::{AssignError, Conflict, ConversationFilter, View, WebhookBatch};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
 use crate::helpers::*;
@@ -43,7 +43,10 @@ async fn messages_and_conversations_come_in_pages(backend: Backend) {
         .collect();
     s.ingest(&batch(many), T0).await.unwrap();
     let conversation = s.conversations(&all(w.company)).await.unwrap().remove(0);
-    let newest = s.messages(conversation.id, None, 50).await.unwrap();
+    let newest = s
+        .messages(conversation.company_id, conversation.id, None, 50)
+        .await
+        .unwrap();
     assert_eq!(newest.len(), 50);
     assert_eq!(newest.last().unwrap().text.as_deref(), Some("m229"));
     assert_eq!(
@@ -54,7 +57,10 @@ async fn messages_and_conversations_come_in_pages(backend: Backend) {
     let mut seen: Vec<String> = newest.iter().filter_map(|m| m.text.clone()).collect();
     let mut before = newest.first().map(|m| m.id);
     loop {
-        let page = s.messages(conversation.id, before, 50).await.unwrap();
+        let page = s
+            .messages(conversation.company_id, conversation.id, before, 50)
+            .await
+            .unwrap();
         if page.is_empty() {
             break;
         }
@@ -167,11 +173,23 @@ async fn one_customer_known_by_phone_and_bsuid_is_one_contact(backend: Backend) 
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].contact.bsuid.as_deref(), Some("ES.1"));
     assert_eq!(found[0].contact.name.as_deref(), Some("Marta"));
-    assert_eq!(s.messages(found[0].id, None, 1000).await.unwrap().len(), 2);
+    assert_eq!(
+        s.messages(found[0].company_id, found[0].id, None, 1000)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
     // And the other way round: the BSUID alone finds the contact too.
     let bsuid_only = from_customer("wamid.b3", Some("ES.1"), None, None, T0);
     s.ingest(&batch(vec![bsuid_only]), T0).await.unwrap();
-    assert_eq!(s.messages(found[0].id, None, 1000).await.unwrap().len(), 3);
+    assert_eq!(
+        s.messages(found[0].company_id, found[0].id, None, 1000)
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
 
     // Two contacts made while nothing linked them (phone only; BSUID only), each with an open
     // conversation and one with a closed one too.
@@ -259,7 +277,7 @@ async fn one_customer_known_by_phone_and_bsuid_is_one_contact(backend: Backend) 
         .collect();
     assert_eq!(open.len(), 1);
     let texts: Vec<String> = s
-        .messages(open[0].id, None, 1000)
+        .messages(open[0].company_id, open[0].id, None, 1000)
         .await
         .unwrap()
         .into_iter()
@@ -411,7 +429,7 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
     assert!(matches!(
         s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
             .await,
-        Err(StoreError::Conflict)
+        Err(StoreError::Conflict(Conflict::PhoneNumberId))
     ));
     let rr = s
         .create_number(&number(w.company, "PN-RR", AssignmentMode::RoundRobin), T0)
@@ -480,7 +498,7 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
         .await
         .unwrap();
     assert_eq!((out.stored, out.duplicates, out.unknown_number), (1, 1, 1));
-    let msgs = s.messages(c.id, None, 1000).await.unwrap();
+    let msgs = s.messages(c.company_id, c.id, None, 1000).await.unwrap();
     assert_eq!(
         msgs.iter()
             .map(|m| m.wamid.as_deref().unwrap())
@@ -531,7 +549,7 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
             .unwrap();
         assignees.push(conv.assignee_id.unwrap());
         let timeline: Vec<String> = s
-            .timeline(conv.id)
+            .timeline(conv.company_id, conv.id)
             .await
             .unwrap()
             .into_iter()
@@ -611,13 +629,24 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
         .set_conversation_status(w.company, c.id, ConversationStatus::Open, w.admin, at)
         .await;
     assert!(
-        matches!(reopened, Err(StoreError::Conflict)),
+        matches!(
+            reopened,
+            Err(StoreError::Conflict(Conflict::OpenConversation))
+        ),
         "{reopened:?}"
     );
     // Another company sees none of it.
     let other = agentdesk_core::domain::CompanyId(w.company.0 + 999);
     assert!(s.conversations(&all(other)).await.unwrap().is_empty());
     assert!(s.conversation(other, c.id).await.unwrap().is_none());
+    assert!(s.messages(other, c.id, None, 50).await.unwrap().is_empty());
+    assert!(s.timeline(other, c.id).await.unwrap().is_empty());
+    let mine = s.messages(w.company, c.id, None, 50).await.unwrap();
+    assert!(!mine.is_empty());
+    assert!(s.message(other, mine[0].id).await.unwrap().is_none());
+    assert!(s.message(w.company, mine[0].id).await.unwrap().is_some());
+    assert!(s.number(other, c.number_id).await.unwrap().is_none());
+    assert!(s.number(w.company, c.number_id).await.unwrap().is_some());
 }
 
 async fn statuses_reactions_and_outbound(backend: Backend) {
@@ -685,7 +714,11 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(
-        s.message(pending.id).await.unwrap().unwrap().status,
+        s.message(w.company, pending.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
         MessageStatus::Read,
         "a late delivered never downgrades read"
     );
@@ -696,7 +729,11 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
     };
     assert!(s.ingest(&upd(spoof), T0).await.unwrap().events.is_empty());
     assert_eq!(
-        s.message(pending.id).await.unwrap().unwrap().status,
+        s.message(w.company, pending.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
         MessageStatus::Read
     );
 
@@ -729,7 +766,7 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
     )
     .await
     .unwrap();
-    let failed = s.message(second.id).await.unwrap().unwrap();
+    let failed = s.message(w.company, second.id).await.unwrap().unwrap();
     assert_eq!(
         (
             failed.status,
@@ -755,7 +792,7 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
     };
     s.ingest(&react(Some("👍")), T0).await.unwrap();
     assert_eq!(
-        s.message(pending.id)
+        s.message(w.company, pending.id)
             .await
             .unwrap()
             .unwrap()
@@ -764,7 +801,14 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
         Some("👍")
     );
     s.ingest(&react(Some("")), T0).await.unwrap();
-    assert_eq!(s.message(pending.id).await.unwrap().unwrap().reaction, None);
+    assert_eq!(
+        s.message(w.company, pending.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .reaction,
+        None
+    );
 }
 
 async fn assignment_status_and_events(backend: Backend) {
@@ -843,7 +887,7 @@ async fn assignment_status_and_events(backend: Backend) {
         .unwrap()
         .unwrap();
     let timeline: Vec<(String, Option<UserId>, Option<UserId>)> = s
-        .timeline(conv.id)
+        .timeline(conv.company_id, conv.id)
         .await
         .unwrap()
         .into_iter()

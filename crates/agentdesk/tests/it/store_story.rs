@@ -5,7 +5,7 @@ use std::sync::Arc;
 use agentdesk_core::domain::{
     CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, UserId,
 };
-use agentdesk_core::store::{NewSession, SessionKind};
+use agentdesk_core::store::{Conflict, NewSession, SessionKind};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
 use crate::helpers::*;
@@ -66,7 +66,7 @@ async fn trusted_devices_belong_to_one_user_and_expire(backend: Backend) {
     // A cookie hash is given once.
     assert!(matches!(
         store.trust_device("hash-1", zoe.id, T0).await,
-        Err(StoreError::Conflict)
+        Err(StoreError::Conflict(Conflict::Other(_)))
     ));
 }
 
@@ -138,7 +138,10 @@ async fn users_and_companies(backend: Backend) {
             T0,
         )
         .await;
-    assert!(matches!(dup, Err(StoreError::Conflict)), "{dup:?}");
+    assert!(
+        matches!(dup, Err(StoreError::Conflict(Conflict::Email))),
+        "{dup:?}"
+    );
     assert_eq!(
         store.companies().await.unwrap().len(),
         1,
@@ -281,7 +284,7 @@ async fn sessions_live_and_die(backend: Backend) {
         store
             .create_session(&session("a1", bob.id, SessionKind::Full, T0, 1))
             .await,
-        Err(StoreError::Conflict)
+        Err(StoreError::Conflict(Conflict::Other(_)))
     ));
 
     let idle = |now: Timestamp| now.minus_secs(1800);

@@ -1,7 +1,7 @@
-//! One-time codes, the dev outbox and security events as stored. Codes are stored only as a
-//! keyed hash; the pending action travels with the challenge (`payload`), so a code does exactly
-//! what it was sent for.
+//! One-time codes (docs/security.md 1–4). Codes are stored only as a keyed hash; the pending
+//! action travels with the challenge (`payload`), so a code does exactly what it was sent for.
 
+use super::StoreResult;
 use crate::Timestamp;
 use crate::domain::UserId;
 
@@ -26,7 +26,7 @@ pub struct NewChallenge {
     pub expires_at: Timestamp,
 }
 
-/// How many codes may be sent within the hour before `now` (SECURITY.md 4). Checked and counted
+/// How many codes may be sent within the hour before `now` (docs/security.md 4). Checked and counted
 /// in the same transaction as the send is recorded, so parallel requests cannot pass together.
 #[derive(Debug, Clone, Copy)]
 pub struct SendLimits {
@@ -71,25 +71,42 @@ pub struct Challenge {
     pub consumed: bool,
 }
 
-/// A message the dev outbox holds instead of sending it.
-#[derive(Debug, Clone)]
-pub struct OutboxMessage {
-    pub id: i64,
-    pub channel: String,
-    pub destination: String,
-    pub subject: Option<String>,
-    pub body: String,
-    pub created_at: Timestamp,
-}
-
-#[derive(Debug, Clone)]
-pub struct SecurityEvent {
-    pub id: i64,
-    pub user_id: UserId,
-    /// `signed_in`, `two_factor_failed`, `two_factor_enabled`, `two_factor_disabled`,
-    /// `two_factor_switched`, `password_changed`, `phone_changed`, `phone_removed`.
-    pub kind: String,
-    pub detail: Option<String>,
-    pub ip: Option<String>,
-    pub created_at: Timestamp,
+#[async_trait::async_trait]
+pub trait OneTimeCodeStore: Send + Sync {
+    /// Stores a challenge and counts its send, unless `limits` are reached (`false`, nothing
+    /// stored): check and count are one atomic step. Any live challenge of the same user and
+    /// purpose dies (one live code per user and purpose). A `totp` challenge sends nothing and is
+    /// neither limited nor counted.
+    async fn create_challenge(
+        &self,
+        challenge: &NewChallenge,
+        limits: &SendLimits,
+    ) -> StoreResult<bool>;
+    async fn challenge(&self, id: &str) -> StoreResult<Option<Challenge>>;
+    /// A resend: a new code replaces the old one (its wrong-try count starts again; the
+    /// account's failure counter does not), under the same `limits`, checked and counted
+    /// atomically.
+    async fn resend_challenge(
+        &self,
+        id: &str,
+        code_hash: &str,
+        now: Timestamp,
+        expires_at: Timestamp,
+        limits: &SendLimits,
+    ) -> StoreResult<Resent>;
+    /// Counts a wrong code against the challenge and the account; returns the account's
+    /// consecutive failures.
+    async fn otp_failed(&self, challenge: &str, user: UserId, now: Timestamp) -> StoreResult<i64>;
+    /// The account's consecutive failures and when the last one happened.
+    async fn otp_failures(&self, user: UserId) -> StoreResult<Option<(i64, Timestamp)>>;
+    /// Uses a challenge up, atomically: of two parallel calls exactly one gets `true`. Only a
+    /// live, unexpired challenge with fewer than `max_attempts` wrong tries can be consumed; a
+    /// success clears the account's failure counter.
+    async fn consume_challenge(
+        &self,
+        id: &str,
+        user: UserId,
+        max_attempts: i64,
+        now: Timestamp,
+    ) -> StoreResult<bool>;
 }
