@@ -3,7 +3,9 @@
 
 pub mod clock;
 pub mod domain;
+pub mod secret;
 pub mod store;
 
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
+pub use secret::Secret;
 pub use store::{Store, StoreError};

@@ -42,7 +42,7 @@ impl NumberRow {
             phone_number_id: self.phone_number_id,
             display_phone_number: self.display_phone_number,
             name: self.name,
-            access_token: self.access_token,
+            access_token: self.access_token.into(),
             token_invalid_at: self.token_invalid_at.map(Timestamp),
             disconnected_at: self.disconnected_at.map(Timestamp),
             created_at: Timestamp(self.created_at),

@@ -223,7 +223,7 @@ impl UserRow {
                 None => None,
                 Some(tag) => Some(Locale::parse(tag).map_err(|_| corrupt("locale", tag))?),
             },
-            password_hash: self.password_hash,
+            password_hash: self.password_hash.into(),
             active: self.active,
             availability: Availability::parse(&self.availability)
                 .map_err(|_| corrupt("availability", &self.availability))?,

@@ -48,7 +48,10 @@ macro_rules! impl_two_factor_store {
                 row.map($crate::UserRow::into_user).transpose()
             }
 
-            async fn totp_secret(&self, id: $crate::UserId) -> $crate::Result<Option<String>> {
+            async fn totp_secret(
+                &self,
+                id: $crate::UserId,
+            ) -> $crate::Result<Option<::agentdesk_core::Secret>> {
                 let secret: Option<Option<String>> = ::sqlx::query_scalar::<$db, Option<String>>(
                     "SELECT totp_secret FROM users WHERE id = $1",
                 )
@@ -56,7 +59,7 @@ macro_rules! impl_two_factor_store {
                 .fetch_optional(&self.pool)
                 .await
                 .map_err($crate::store_error)?;
-                Ok(secret.flatten())
+                Ok(secret.flatten().map(::agentdesk_core::Secret::from))
             }
 
             async fn claim_totp_step(&self, id: $crate::UserId, step: i64) -> $crate::Result<bool> {

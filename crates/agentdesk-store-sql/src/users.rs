@@ -83,7 +83,7 @@ macro_rules! impl_user_store {
                 .bind(new.last_name.as_str())
                 .bind(new.role.as_str())
                 .bind(new.locale.map(|l| l.tag()))
-                .bind(&new.password_hash)
+                .bind(new.password_hash.expose())
                 .bind(true)
                 .bind(now.0)
                 .fetch_one(&mut *tx)

@@ -178,7 +178,7 @@ async fn add_user(
         last_name,
         role,
         locale: None,
-        password_hash,
+        password_hash: password_hash.into(),
     };
     match state.store().create_user(&new, SystemClock.now()).await {
         Ok(user) => {

@@ -78,8 +78,8 @@ pub struct WhatsAppNumber {
     pub phone_number_id: String,
     pub display_phone_number: String,
     pub name: String,
-    /// Secret: never shown back, never logged.
-    pub access_token: String,
+    /// Never shown back, never logged.
+    pub access_token: crate::Secret,
     pub assignment: AssignmentMode,
     /// Set when the Cloud API rejected the token (error 190): the admin must replace it.
     pub token_invalid_at: Option<Timestamp>,
@@ -95,7 +95,7 @@ pub struct NumberPatch {
     pub name: Option<String>,
     pub assignment: Option<AssignmentMode>,
     /// A new access token (a rotated one): it also clears `token_invalid_at`.
-    pub access_token: Option<String>,
+    pub access_token: Option<crate::Secret>,
 }
 
 #[derive(Debug, Clone)]
@@ -104,7 +104,7 @@ pub struct NewWhatsAppNumber {
     pub phone_number_id: String,
     pub display_phone_number: String,
     pub name: String,
-    pub access_token: String,
+    pub access_token: crate::Secret,
     pub assignment: AssignmentMode,
 }
 

@@ -22,7 +22,7 @@ pub struct User {
     pub role: Role,
     /// `None` until the user picks a language; the request's language applies meanwhile.
     pub locale: Option<Locale>,
-    pub password_hash: String,
+    pub password_hash: crate::Secret,
     pub active: bool,
     /// The agent's own status; only available agents receive round-robin conversations.
     pub availability: super::inbox::Availability,
@@ -56,7 +56,7 @@ pub struct NewUser {
     pub last_name: PersonName,
     pub role: Role,
     pub locale: Option<Locale>,
-    pub password_hash: String,
+    pub password_hash: crate::Secret,
 }
 
 /// An avatar as stored: blob keys of the 640×640 picture and its 96×96 thumbnail. The full key

@@ -18,7 +18,7 @@ pub trait TwoFactorStore: Send + Sync {
         now: Timestamp,
     ) -> StoreResult<Option<User>>;
     /// The authenticator's shared secret (base32), when the user has one.
-    async fn totp_secret(&self, id: UserId) -> StoreResult<Option<String>>;
+    async fn totp_secret(&self, id: UserId) -> StoreResult<Option<crate::Secret>>;
     /// Records that the authenticator code of time step `step` was accepted, atomically; `false`
     /// when this step or a later one was already used (RFC 6238 §5.2: every code works once).
     async fn claim_totp_step(&self, id: UserId, step: i64) -> StoreResult<bool>;

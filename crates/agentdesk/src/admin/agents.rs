@@ -157,7 +157,7 @@ pub async fn create(
         last_name,
         role,
         locale: None,
-        password_hash,
+        password_hash: password_hash.into(),
     };
     let user = match state.store().create_user(&new, state.clock().now()).await {
         Err(StoreError::Conflict(Conflict::Email)) => return Err(ApiError::EmailTaken),

@@ -70,7 +70,7 @@ pub async fn login(
         .passwords()
         .verify(
             &body.password,
-            user.as_ref().map(|u| u.password_hash.as_str()),
+            user.as_ref().map(|u| u.password_hash.expose()),
         )
         .await?;
     let Some(user) = user.filter(|u| password_ok && u.active) else {

@@ -160,7 +160,7 @@ pub async fn confirm_password(
     state.throttle().check(&client).await?;
     let ok = state
         .passwords()
-        .verify(password, Some(&user.password_hash))
+        .verify(password, Some(user.password_hash.expose()))
         .await?;
     if !ok {
         state.throttle().failed(&client).await?;

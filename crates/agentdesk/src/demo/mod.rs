@@ -81,7 +81,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
             last_name: PersonName::parse(last)?,
             role,
             locale: None,
-            password_hash: password_hash.clone(),
+            password_hash: password_hash.clone().into(),
         };
         let user = state.store().create_user(&new, state.clock().now()).await?;
         users.push(user.id);
@@ -93,7 +93,7 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
                     phone_number_id: pnid.to_owned(),
                     display_phone_number: display.to_owned(),
                     name: name.to_owned(),
-                    access_token: "demo-access-token".to_owned(),
+                    access_token: "demo-access-token".into(),
                     assignment,
                 };
                 state

@@ -227,7 +227,7 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
                 let media_id = state
                     .cloud()
                     .upload_media(
-                        &number.access_token,
+                        number.access_token.expose(),
                         &number.phone_number_id,
                         bytes,
                         &m.mime,
@@ -251,7 +251,11 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
         };
         state
             .cloud()
-            .send(&number.access_token, &number.phone_number_id, &outbound)
+            .send(
+                number.access_token.expose(),
+                &number.phone_number_id,
+                &outbound,
+            )
             .await
     }
     .await;
@@ -341,13 +345,13 @@ async fn download(state: &AppState, p: &DownloadJob, job: &Job) -> Outcome {
     let fetched = async {
         let info = state
             .cloud()
-            .media_info(&number.access_token, &p.media_id)
+            .media_info(number.access_token.expose(), &p.media_id)
             .await?;
         let expected = info.sha256.clone().or_else(|| p.sha256.clone());
         let bytes = state
             .cloud()
             .download(
-                &number.access_token,
+                number.access_token.expose(),
                 &info.url,
                 MAX_MEDIA_BYTES,
                 expected.as_deref(),

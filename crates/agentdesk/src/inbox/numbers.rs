@@ -146,7 +146,7 @@ pub async fn create(
         phone_number_id,
         display_phone_number: display,
         name,
-        access_token: token,
+        access_token: token.into(),
         assignment,
     };
     match state.store().create_number(&new, state.clock().now()).await {
@@ -205,7 +205,7 @@ pub async fn update(
         access_token: body
             .access_token
             .as_deref()
-            .map(|t| text_field(&mut problems, "access_token", t, 1024)),
+            .map(|t| text_field(&mut problems, "access_token", t, 1024).into()),
     };
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));

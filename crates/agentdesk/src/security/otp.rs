@@ -18,9 +18,9 @@ use serde::Serialize;
 use sha2::Sha256;
 use utoipa::ToSchema;
 
-use agentdesk_core::Timestamp;
 use agentdesk_core::domain::{User, UserId};
 use agentdesk_core::store::{Challenge, NewChallenge, Resent, SendLimits};
+use agentdesk_core::{Secret, Timestamp};
 
 use agentdesk_core::domain::TwoFactorMethod;
 
@@ -293,12 +293,12 @@ pub async fn issue_authenticator(
 }
 
 /// The new secret an enrolment challenge carries.
-pub fn enrolling_secret(challenge: &Challenge) -> Option<String> {
+pub fn enrolling_secret(challenge: &Challenge) -> Option<Secret> {
     serde_json::from_str::<serde_json::Value>(&challenge.payload)
         .ok()?
         .get("totp_secret")?
         .as_str()
-        .map(str::to_owned)
+        .map(Secret::from)
 }
 
 /// Sends a new code for `purpose` to `destination` and returns its challenge.
@@ -475,7 +475,7 @@ async fn accepts(
                     None => return Ok(false),
                 },
             };
-            match super::totp::matching_step(&secret, code, now)? {
+            match super::totp::matching_step(secret.expose(), code, now)? {
                 // A code seen before (replayed, or typed twice in one step) is a wrong code.
                 Some(step) => Ok(state.store().claim_totp_step(user, step).await?),
                 None => Ok(false),

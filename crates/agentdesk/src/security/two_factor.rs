@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
+use agentdesk_core::Secret;
 use agentdesk_core::domain::{Invalid, TwoFactorMethod, User};
 use agentdesk_core::store::SessionKind;
 
@@ -114,7 +115,7 @@ pub async fn qr_code(
     let secret = otp::enrolling_secret(&challenge)
         .filter(|_| live)
         .ok_or(ApiError::NotFound)?;
-    let uri = super::totp::otpauth_uri(&secret, user.email.as_str())?;
+    let uri = super::totp::otpauth_uri(secret.expose(), user.email.as_str())?;
     let svg = super::totp::qr_svg(&uri)?;
     let mut res = svg.into_response();
     let headers = res.headers_mut();
@@ -205,7 +206,12 @@ pub async fn apply(
     let secret = otp::enrolling_secret(&pending);
     let updated = state
         .store()
-        .set_two_factor(user.id, new_method, secret.as_deref(), state.clock().now())
+        .set_two_factor(
+            user.id,
+            new_method,
+            secret.as_ref().map(Secret::expose),
+            state.clock().now(),
+        )
         .await?
         .ok_or(ApiError::Unauthenticated)?;
     super::events::record(

@@ -209,7 +209,7 @@ async fn admins_only_manage_their_own_company() {
                 last_name: PersonName::parse("Ss").unwrap(),
                 role: Role::Agent,
                 locale: None,
-                password_hash: hash,
+                password_hash: hash.into(),
             },
             app.clock.now(),
         )

@@ -788,7 +788,7 @@ async fn round_robin_availability_and_company_scoping() {
                 last_name: agentdesk_core::domain::PersonName::parse("T").unwrap(),
                 role: agentdesk_core::domain::Role::Admin,
                 locale: None,
-                password_hash: hash,
+                password_hash: hash.into(),
             },
             app.clock.now(),
         )

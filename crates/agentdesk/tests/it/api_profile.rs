@@ -259,7 +259,7 @@ async fn avatar_lifecycle(backend: Backend) {
                     last_name: agentdesk_core::domain::PersonName::parse("Other").unwrap(),
                     role: agentdesk_core::domain::Role::Agent,
                     locale: None,
-                    password_hash: hash,
+                    password_hash: hash.into(),
                 },
                 agentdesk_core::Clock::now(app.clock.as_ref()),
             )

@@ -56,7 +56,7 @@ async fn schemathesis_finds_nothing_the_document_does_not_say() {
                 last_name: agentdesk_core::domain::PersonName::parse("Peer").unwrap(),
                 role: agentdesk_core::domain::Role::Admin,
                 locale: None,
-                password_hash: hash,
+                password_hash: hash.into(),
             },
             agentdesk_core::Clock::now(app.clock.as_ref()),
         )

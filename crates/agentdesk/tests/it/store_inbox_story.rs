@@ -426,6 +426,8 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
         .create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
         .await
         .unwrap();
+    assert!(!manual.access_token.is_empty());
+    assert!(!format!("{manual:?}").contains(manual.access_token.expose()));
     assert!(matches!(
         s.create_number(&number(w.company, "PN-MANUAL", AssignmentMode::Manual), T0)
             .await,
