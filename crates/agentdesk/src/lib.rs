@@ -12,11 +12,13 @@ pub mod health;
 pub mod http;
 pub mod i18n;
 pub mod inbox;
+pub mod numbers;
 pub mod profile;
 pub mod security;
 pub mod shell;
 pub mod startup;
 pub mod state;
+pub mod team;
 pub mod telemetry;
 pub mod whatsapp;
 

@@ -21,7 +21,6 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 use crate::auth::session::new_token;
 use crate::config::{Config, Secret, WhatsAppConfig};
@@ -30,7 +29,7 @@ use crate::http::middleware::{csrf, render_errors, security_headers};
 use crate::http::{ApiError, context::resolve_context};
 use crate::state::AppState;
 use crate::whatsapp::emulator::EmulatorState;
-use crate::{admin, assets, auth, demo, health, inbox, profile, security, shell};
+use crate::{admin, assets, auth, demo, health, inbox, numbers, profile, security, shell, team};
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
 pub const JSON_BODY_LIMIT: usize = 1024 * 1024;
@@ -77,89 +76,26 @@ pub async fn open_store(url: &str) -> Result<Arc<dyn Store>, StartError> {
 struct ApiDoc;
 
 /// The JSON API, documented as it is routed: a route cannot exist without its OpenAPI entry.
+/// Each capability brings its own routes (and the body limits of its uploads).
 fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .routes(routes!(auth::login::login))
-        .routes(routes!(auth::login::logout))
-        .routes(routes!(auth::login::otp))
-        .routes(routes!(auth::login::resend))
-        .routes(routes!(security::two_factor::challenge))
-        .routes(routes!(security::two_factor::apply))
-        .routes(routes!(security::two_factor::qr_code))
-        .routes(routes!(security::recovery::regenerate))
-        .routes(routes!(security::otp::resend_mine))
-        .routes(routes!(security::phone::start, security::phone::remove))
-        .routes(routes!(security::phone::verify))
-        .routes(routes!(security::events::list))
-        .routes(routes!(
-            security::sessions::list,
-            security::sessions::sign_out_others
-        ))
-        .routes(routes!(security::outbox::list))
-        .routes(routes!(profile::me::get_me, profile::me::patch_me))
-        .routes(routes!(profile::avatar::get_avatar))
-        .routes(routes!(profile::password::change_password))
-        .routes(routes!(profile::password::strength))
-        .routes(routes!(admin::agents::list, admin::agents::create))
-        .routes(routes!(admin::agents::deactivate))
-        .routes(routes!(admin::agents::reactivate))
-        .routes(routes!(
-            admin::policy::get_policy,
-            admin::policy::put_policy
-        ))
-        .routes(routes!(health::healthz))
-        .routes(routes!(health::readyz))
-        .routes(routes!(inbox::numbers::create))
-        .routes(routes!(inbox::numbers::update, inbox::numbers::disconnect))
-        .routes(routes!(inbox::numbers::list))
-        .routes(routes!(inbox::conversations::list))
-        .routes(routes!(inbox::conversations::counts))
-        .routes(routes!(inbox::conversations::get))
-        .routes(routes!(inbox::conversations::assign))
-        .routes(routes!(inbox::conversations::set_status))
-        .routes(routes!(inbox::conversations::set_availability))
-        .routes(routes!(inbox::conversations::colleagues))
-        .routes(routes!(inbox::live::events))
-        .routes(routes!(inbox::conversations::media))
-}
-
-/// Sending a reply may carry an attachment of up to 100 MB (the handler caps JSON itself).
-fn upload_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(
-            inbox::conversations::messages,
-            inbox::conversations::send
-        ))
-        .layer(DefaultBodyLimit::max(
-            inbox::attachments::DOCUMENT_MAX + 1024 * 1024,
-        ))
-}
-
-/// The avatar upload, limited to the picture's 5 MB (and its form) while streaming.
-fn avatar_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(
-            profile::avatar::put_avatar,
-            profile::avatar::delete_avatar
-        ))
-        .layer(DefaultBodyLimit::max(profile::avatar::BODY_LIMIT))
-}
-
-/// The webhook, with its own body limit (documented in the OpenAPI document too).
-fn webhook_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .routes(routes!(inbox::webhook::handshake, inbox::webhook::receive))
-        .layer(DefaultBodyLimit::max(inbox::webhook::MAX_BODY))
+        .merge(auth::api())
+        .merge(security::api())
+        .merge(profile::api())
+        .merge(admin::api())
+        .merge(numbers::api())
+        .merge(team::api())
+        .merge(inbox::api())
+        .merge(health::api())
 }
 
 /// Every route of the API with the OpenAPI document that describes it, shared responses
 /// included (`http::openapi`).
 fn documented_api(https: bool) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    // The JSON limit is the outer layer: a capability's own limit on an upload route is applied
+    // inside it and wins.
     let (api, mut doc) = api_routes()
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .merge(upload_routes())
-        .merge(avatar_routes())
-        .merge(webhook_routes())
         .split_for_parts();
     crate::http::openapi::document_conventions(
         &mut doc,
@@ -175,15 +111,13 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 
 fn pages() -> Router<AppState> {
     Router::new()
-        .route("/", get(shell::root))
-        .route("/login", get(shell::login_page))
-        .route("/inbox", get(inbox::pages::inbox_page))
-        .route("/admin/numbers", get(inbox::pages::numbers_page))
-        .route("/simulator", get(inbox::pages::simulator_page))
-        .route("/preferences", get(profile::page::preferences_root))
-        .route("/preferences/profile", get(profile::page::profile_page))
-        .route("/preferences/security", get(profile::page::security_page))
-        .route("/admin/agents", get(admin::page::agents_page))
+        .merge(shell::pages())
+        .merge(inbox::pages())
+        .merge(numbers::pages())
+        .merge(profile::pages())
+        .merge(security::pages())
+        .merge(admin::pages())
+        .merge(crate::demo::pages())
 }
 
 pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
@@ -214,11 +148,8 @@ pub fn router(state: AppState, emulator: Option<EmulatorState>) -> Router {
         // Assets need no session or language.
         .route("/assets/{*path}", get(assets::serve))
         .with_state(state.clone());
-    let app = match emulator {
-        Some(em) => app.nest("/emulator/graph", crate::whatsapp::emulator::router(em)),
-        None => app,
-    };
-    app.layer(CompressionLayer::new())
+    crate::demo::with_emulator(app, emulator)
+        .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state, security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<_>| {

@@ -6,3 +6,17 @@ pub mod login;
 pub mod password;
 pub mod session;
 pub mod throttle;
+
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::state::AppState;
+
+/// Signing in (password, then the second step) and out.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login::login))
+        .routes(routes!(login::logout))
+        .routes(routes!(login::otp))
+        .routes(routes!(login::resend))
+}

@@ -4,6 +4,7 @@
 
 mod files;
 mod inbox;
+pub mod simulator;
 
 use agentdesk_core::domain::inbox::{AssignmentMode, Availability, NewWhatsAppNumber};
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role};
@@ -12,6 +13,19 @@ use crate::whatsapp::emulator::EmulatorState;
 
 use crate::http::ApiError;
 use crate::state::AppState;
+
+/// The simulator page (demo mode only; 404 otherwise).
+pub fn pages() -> axum::Router<AppState> {
+    axum::Router::new().route("/simulator", axum::routing::get(simulator::simulator_page))
+}
+
+/// The app with the Graph API emulator's routes, when demo mode runs it.
+pub fn with_emulator(app: axum::Router, emulator: Option<EmulatorState>) -> axum::Router {
+    match emulator {
+        Some(em) => app.nest("/emulator/graph", crate::whatsapp::emulator::router(em)),
+        None => app,
+    }
+}
 
 pub const COMPANY: &str = "Demo Co";
 pub const DEFAULT_PASSWORD: &str = "demo-password-1";

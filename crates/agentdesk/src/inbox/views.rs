@@ -1,39 +1,9 @@
 //! The JSON shapes of the inbox API (and of live events, which carry the same shapes).
 
 use agentdesk_core::Timestamp;
-use agentdesk_core::domain::inbox::{Conversation, Message, TimelineEvent, WhatsAppNumber};
+use agentdesk_core::domain::inbox::{Conversation, Message, TimelineEvent};
 use serde::Serialize;
 use utoipa::ToSchema;
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct NumberView {
-    pub id: i64,
-    pub phone_number_id: String,
-    pub display_phone_number: String,
-    pub name: String,
-    /// `manual` or `round_robin`.
-    pub assignment: String,
-    /// True when the Cloud API rejected the access token: an admin must replace it.
-    pub token_invalid: bool,
-    /// When an admin disconnected the number (its conversations are kept); null while connected.
-    pub disconnected_at: Option<String>,
-    pub created_at: String,
-}
-
-impl NumberView {
-    pub fn of(n: &WhatsAppNumber) -> Self {
-        Self {
-            id: n.id.0,
-            phone_number_id: n.phone_number_id.clone(),
-            display_phone_number: n.display_phone_number.clone(),
-            name: n.name.clone(),
-            assignment: n.assignment.as_str().to_owned(),
-            token_invalid: n.token_invalid_at.is_some(),
-            disconnected_at: n.disconnected_at.map(Timestamp::to_rfc3339),
-            created_at: n.created_at.to_rfc3339(),
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ContactView {

@@ -5,6 +5,7 @@
 pub mod events;
 pub mod otp;
 pub mod outbox;
+pub mod page;
 pub mod phone;
 pub mod recovery;
 pub mod sessions;
@@ -16,6 +17,29 @@ use agentdesk_core::domain::User;
 use crate::delivery::{Channel, Outgoing};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use axum::Router;
+use axum::routing::get;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// Two-factor authentication, recovery codes, phone, sessions, security events, dev outbox.
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(two_factor::challenge))
+        .routes(routes!(two_factor::apply))
+        .routes(routes!(two_factor::qr_code))
+        .routes(routes!(recovery::regenerate))
+        .routes(routes!(otp::resend_mine))
+        .routes(routes!(phone::start, phone::remove))
+        .routes(routes!(phone::verify))
+        .routes(routes!(events::list))
+        .routes(routes!(sessions::list, sessions::sign_out_others))
+        .routes(routes!(outbox::list))
+}
+
+pub fn pages() -> Router<AppState> {
+    Router::new().route("/preferences/security", get(page::security_page))
+}
 
 /// Tells the user about a security change through the channel it did not happen on (email after
 /// an SMS change and vice versa; email when there is no phone, and after a change made with an

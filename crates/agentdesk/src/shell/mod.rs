@@ -2,11 +2,20 @@
 
 use agentdesk_core::domain::Locale;
 use askama::Template;
+use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
 
 use crate::http::RequestCtx;
 use crate::http::page::{Ui, render};
 use crate::i18n::Tr;
+use crate::state::AppState;
+
+pub fn pages() -> Router<AppState> {
+    Router::new()
+        .route("/", get(root))
+        .route("/login", get(login_page))
+}
 
 pub async fn root(ctx: RequestCtx) -> Redirect {
     if ctx.session.is_some() {

@@ -4,15 +4,18 @@
 //! for the Cloud API client and never shown back.
 
 use agentdesk_core::StoreError;
-use agentdesk_core::domain::inbox::{AssignmentMode, NewWhatsAppNumber, NumberId, NumberPatch};
+use agentdesk_core::Timestamp;
+use agentdesk_core::domain::inbox::{
+    AssignmentMode, NewWhatsAppNumber, NumberId, NumberPatch, WhatsAppNumber,
+};
 use agentdesk_core::store::Conflict;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
+use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::views::NumberView;
 use crate::http::error::{ErrorBody, FieldErrors};
 use crate::http::{AdminUser, ApiError, ApiJson, ApiPath, ApiUser};
 use crate::state::AppState;
@@ -249,4 +252,34 @@ pub async fn disconnect(
         "WhatsApp number disconnected"
     );
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct NumberView {
+    pub id: i64,
+    pub phone_number_id: String,
+    pub display_phone_number: String,
+    pub name: String,
+    /// `manual` or `round_robin`.
+    pub assignment: String,
+    /// True when the Cloud API rejected the access token: an admin must replace it.
+    pub token_invalid: bool,
+    /// When an admin disconnected the number (its conversations are kept); null while connected.
+    pub disconnected_at: Option<String>,
+    pub created_at: String,
+}
+
+impl NumberView {
+    pub fn of(n: &WhatsAppNumber) -> Self {
+        Self {
+            id: n.id.0,
+            phone_number_id: n.phone_number_id.clone(),
+            display_phone_number: n.display_phone_number.clone(),
+            name: n.name.clone(),
+            assignment: n.assignment.as_str().to_owned(),
+            token_invalid: n.token_invalid_at.is_some(),
+            disconnected_at: n.disconnected_at.map(Timestamp::to_rfc3339),
+            created_at: n.created_at.to_rfc3339(),
+        }
+    }
 }

@@ -1,0 +1,37 @@
+//! Admin › Numbers: the company's WhatsApp numbers, connected, edited and disconnected through
+//! the API by `static/js/numbers.js`.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+
+use super::api::NumberView;
+use crate::http::page::{Nav, Ui, render};
+use crate::http::{ApiError, PageUser};
+use crate::i18n::Tr;
+use crate::state::AppState;
+
+#[derive(Template)]
+#[template(path = "admin_numbers.html")]
+pub struct NumbersPage {
+    pub tr: Tr,
+    pub ui: Ui,
+    pub numbers: Vec<NumberView>,
+}
+
+pub async fn numbers_page(
+    State(state): State<AppState>,
+    PageUser { user, ctx }: PageUser,
+) -> Response {
+    if !user.is_admin() {
+        return ApiError::Forbidden.into_response();
+    }
+    match state.store().company_numbers(user.company_id).await {
+        Ok(numbers) => render(&NumbersPage {
+            tr: ctx.tr(),
+            ui: Ui::signed_in(&user, Nav::Numbers),
+            numbers: numbers.iter().map(NumberView::of).collect(),
+        }),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
