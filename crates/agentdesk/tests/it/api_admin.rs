@@ -6,8 +6,8 @@ use serde_json::json;
 
 use agentdesk_core::Clock;
 
-use crate::helpers::*;
 use crate::on_both_backends;
+use crate::support::*;
 
 on_both_backends!(admins_create_deactivate_and_reactivate_agents);
 
@@ -61,8 +61,7 @@ async fn admins_create_deactivate_and_reactivate_agents(backend: Backend) {
             .unwrap(),
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(error_code(&body), "email_taken");
+    assert_error(status, &body, StatusCode::CONFLICT, "email_taken");
 
     // Deactivation ends the agent's sessions at once and blocks sign-in.
     let id = created["id"].as_i64().unwrap();
@@ -117,8 +116,12 @@ async fn new_agents_are_validated_field_by_field() {
         async move { json(req.send().await.unwrap()).await }
     };
     let (status, body) = post(json!({"email": "nope", "first_name": "", "last_name": "x".repeat(51), "role": "owner", "password": "whatever-long-enough"})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_code(&body), "validation_failed");
+    assert_error(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    );
     let fields = &body["error"]["fields"];
     assert_eq!(fields["email"]["code"], "invalid_format");
     assert_eq!(fields["first_name"]["code"], "required");
@@ -145,8 +148,12 @@ async fn new_agents_are_validated_field_by_field() {
         ("omar-haddad-2024", "contains_personal_data"),
     ] {
         let (status, body) = post(json!({"email": "omar@demo.test", "first_name": "Omar", "last_name": "Haddad", "role": "agent", "password": password})).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{password}");
-        assert_eq!(error_code(&body), "weak_password");
+        assert_error(
+            status,
+            &body,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "weak_password",
+        );
         assert_eq!(
             body["error"]["fields"]["password"]["code"], code,
             "{password}"
@@ -154,8 +161,12 @@ async fn new_agents_are_validated_field_by_field() {
     }
     // Mass assignment: unknown fields are refused, not ignored.
     let (status, body) = post(json!({"email": "omar@demo.test", "first_name": "Omar", "last_name": "Haddad", "role": "agent", "password": "a long and fine phrase", "active": false, "company_id": 99})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_code(&body), "invalid_body");
+    assert_error(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_body",
+    );
 }
 
 #[tokio::test]
@@ -170,8 +181,7 @@ async fn agents_cannot_reach_admin_routes() {
     ];
     for req in attempts {
         let (status, body) = json(req.send().await.unwrap()).await;
-        assert_eq!(status, StatusCode::FORBIDDEN);
-        assert_eq!(error_code(&body), "forbidden");
+        assert_error(status, &body, StatusCode::FORBIDDEN, "forbidden");
     }
     let page = agent.get(app.url("/admin/agents")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::FORBIDDEN);
@@ -185,8 +195,7 @@ async fn agents_cannot_reach_admin_routes() {
             .unwrap(),
     )
     .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert_eq!(error_code(&body), "unauthenticated");
+    assert_error(status, &body, StatusCode::UNAUTHORIZED, "unauthenticated");
 }
 
 #[tokio::test]
@@ -264,6 +273,10 @@ async fn admins_only_manage_their_own_company() {
             .unwrap(),
     )
     .await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(error_code(&body), "cannot_deactivate_self");
+    assert_error(
+        status,
+        &body,
+        StatusCode::CONFLICT,
+        "cannot_deactivate_self",
+    );
 }

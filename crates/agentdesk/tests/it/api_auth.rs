@@ -9,8 +9,8 @@ use serde_json::json;
 
 use agentdesk_core::Clock;
 
-use crate::helpers::*;
 use crate::on_both_backends;
+use crate::support::*;
 
 on_both_backends!(
     login_sets_a_hardened_session_cookie_and_me_answers,
@@ -231,8 +231,7 @@ async fn logout_ends_the_session_on_the_server(backend: Backend) {
             .unwrap(),
     )
     .await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert_eq!(error_code(&body), "unauthenticated");
+    assert_error(status, &body, StatusCode::UNAUTHORIZED, "unauthenticated");
 }
 
 async fn failures_answer_identically(backend: Backend) {
@@ -425,8 +424,7 @@ async fn per_ip_throttle_stops_spraying_many_accounts() {
             .await,
     )
     .await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    assert_eq!(error_code(&body), "rate_limited");
+    assert_error(status, &body, StatusCode::TOO_MANY_REQUESTS, "rate_limited");
     app.clock.advance_secs(31);
     app.admin().await;
 }
@@ -592,8 +590,12 @@ async fn cross_site_unsafe_requests_are_refused() {
         .await
         .unwrap();
     let (status, err) = json(res).await;
-    assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(error_code(&err), "unsupported_media_type");
+    assert_error(
+        status,
+        &err,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
 }
 
 #[tokio::test]

@@ -5,8 +5,8 @@ use reqwest::StatusCode;
 use reqwest::header::{ACCEPT_LANGUAGE, CONTENT_TYPE, COOKIE};
 use serde_json::json;
 
-use crate::helpers::*;
 use crate::on_both_backends;
+use crate::support::*;
 
 on_both_backends!(profile_patch_validates_and_persists);
 
@@ -24,8 +24,12 @@ async fn profile_patch_validates_and_persists(backend: Backend) {
 
     let (status, body) =
         patch(json!({"first_name": "   ", "last_name": "张".repeat(51), "locale": "xx"})).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(error_code(&body), "validation_failed");
+    assert_error(
+        status,
+        &body,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    );
     assert_eq!(body["error"]["fields"]["first_name"]["code"], "required");
     assert_eq!(body["error"]["fields"]["last_name"]["code"], "too_long");
     assert_eq!(body["error"]["fields"]["locale"]["code"], "unsupported");

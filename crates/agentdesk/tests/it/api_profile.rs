@@ -1,42 +1,15 @@
 //! Issue 4 on the API: avatars (limits and abuse cases of docs/security.md 18–19, orientation, metadata
 //! stripping, exact output size, serving, deleting) and changing the password (docs/security.md 8, 10).
 
-use std::io::Cursor;
-
 use image::GenericImageView;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app};
 use crate::on_both_backends;
+use crate::support::*;
 
 const FIVE_MB: usize = 5 * 1024 * 1024;
-
-/// `w`×`h`, left half red, right half blue.
-pub fn halves(w: u32, h: u32) -> image::RgbImage {
-    image::RgbImage::from_fn(w, h, |x, _| {
-        if x < w / 2 {
-            image::Rgb([220, 20, 20])
-        } else {
-            image::Rgb([20, 20, 220])
-        }
-    })
-}
-
-pub fn png_of(img: &image::RgbImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    img.write_to(&mut Cursor::new(&mut out), image::ImageFormat::Png)
-        .unwrap();
-    out
-}
-
-fn jpeg_of(img: &image::RgbImage) -> Vec<u8> {
-    let mut out = Vec::new();
-    img.write_to(&mut Cursor::new(&mut out), image::ImageFormat::Jpeg)
-        .unwrap();
-    out
-}
 
 /// A JPEG carrying an EXIF block with orientation 6 (rotate 90° clockwise to display) and a GPS
 /// position, as a phone writes it. The TIFF structure is written by hand, big-endian.
@@ -709,7 +682,7 @@ crate::on_both_backends!(one_save_applies_the_picture_and_the_names_or_nothing);
 /// Issue 10 (15): the Profile page's one Save sends the picture with the names; a wrong name
 /// leaves the picture unsaved too, a wrong picture leaves the names as they were.
 async fn one_save_applies_the_picture_and_the_names_or_nothing(backend: Backend) {
-    let app = crate::helpers::spawn_app(backend).await;
+    let app = crate::support::spawn_app(backend).await;
     let agent = app.agent(1).await;
     let save = |file: Vec<u8>, first: &str, last: &str| {
         let form = reqwest::multipart::Form::new()

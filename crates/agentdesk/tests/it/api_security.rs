@@ -5,83 +5,8 @@
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::helpers::{
-    Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app, spawn_app_with,
-};
 use crate::on_both_backends;
-
-/// The newest message in the dev outbox to `to`.
-pub async fn outbox_message(app: &TestApp, to: &str) -> Value {
-    let (status, list) = json(reqwest::get(app.url("/api/v1/dev/outbox")).await.unwrap()).await;
-    assert_eq!(status, StatusCode::OK);
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["to"] == to)
-        .cloned()
-        .unwrap_or_else(|| panic!("no message to {to} in {list}"))
-}
-
-/// The six-digit code of the newest message to `to`.
-pub async fn outbox_code(app: &TestApp, to: &str) -> String {
-    let body = outbox_message(app, to).await["body"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    six_digits(&body)
-}
-
-pub fn six_digits(text: &str) -> String {
-    let digits: Vec<char> = text.chars().collect();
-    digits
-        .windows(6)
-        .map(|w| w.iter().collect::<String>())
-        .find(|w| w.chars().all(|c| c.is_ascii_digit()))
-        .unwrap_or_else(|| panic!("no code in {text:?}"))
-}
-
-pub async fn post(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    json(client.post(app.url(path)).json(&body).send().await.unwrap()).await
-}
-
-pub async fn put(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-    body: Value,
-) -> (StatusCode, Value) {
-    json(client.put(app.url(path)).json(&body).send().await.unwrap()).await
-}
-
-/// Turns email 2FA on for the signed-in `client` (whose email is `email`).
-pub async fn enable_email_2fa(app: &TestApp, client: &reqwest::Client, email: &str) {
-    let (status, challenge) = post(
-        client,
-        app,
-        "/api/v1/me/two-factor/challenge",
-        json!({"action": "enable", "method": "email"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{challenge}");
-    let code = outbox_code(app, email).await;
-    let (status, me) = put(
-        client,
-        app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": true, "method": "email", "challenge_id": challenge["id"], "code": code}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{me}");
-    assert_eq!(
-        me["two_factor"],
-        json!({"enabled": true, "method": "email"})
-    );
-}
+use crate::support::*;
 
 /// Gives the signed-in `client` a verified phone (first number: one code to it).
 async fn add_phone(
@@ -873,7 +798,7 @@ async fn sends_are_limited_per_hour_and_the_phone_change_needs_the_old_number() 
 #[tokio::test]
 async fn a_plain_server_keeps_no_outbox() {
     // Not a demo and no mode set: live delivery, so codes are never readable by whoever asks.
-    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |c| c.demo = false).await;
+    let app = crate::support::spawn_app_with(Backend::Sqlite, |c| c.demo = false).await;
     assert_eq!(
         app.state.config().delivery_mode(),
         agentdesk::config::DeliveryMode::Live
@@ -887,7 +812,7 @@ async fn a_plain_server_keeps_no_outbox() {
 
 #[tokio::test]
 async fn live_delivery_without_a_provider_offers_no_codes_through_it() {
-    let app = crate::helpers::spawn_app_with(Backend::Sqlite, |c| {
+    let app = crate::support::spawn_app_with(Backend::Sqlite, |c| {
         c.delivery.mode = Some(agentdesk::config::DeliveryMode::Live);
     })
     .await;

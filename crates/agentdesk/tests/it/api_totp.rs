@@ -2,81 +2,16 @@
 //! with its QR code drawn by the server, and the ten recovery codes usable at the code step. The
 //! test plays the app: it computes codes from the secret the enrolment shows, on the app's clock.
 
-use agentdesk::security::totp;
-use agentdesk_core::Clock;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::api_security::{enable_email_2fa, outbox_message, post, put};
-use crate::helpers::{Backend, DEMO_PASSWORD, TestApp, error_code, json, spawn_app};
 use crate::on_both_backends;
-
-/// `PUT /api/v1/me/two-factor` answering `challenge_id` with `code`.
-async fn change_two_factor(
-    app: &TestApp,
-    client: &reqwest::Client,
-    enabled: bool,
-    method: &str,
-    challenge_id: &Value,
-    code: &str,
-) -> (StatusCode, Value) {
-    put(
-        client,
-        app,
-        "/api/v1/me/two-factor",
-        json!({"enabled": enabled, "method": method, "challenge_id": challenge_id, "code": code}),
-    )
-    .await
-}
-
-/// What the app shows now for `secret` (as the enrolment displays it, in groups).
-fn app_code(app: &TestApp, secret: &str) -> String {
-    totp::code_at(&secret.replace(' ', ""), app.clock.now()).unwrap()
-}
+use crate::support::*;
 
 /// A code the app does not show now.
 fn not_the_code(code: &str) -> String {
     let last = code.chars().last().unwrap().to_digit(10).unwrap();
     format!("{}{}", &code[..5], (last + 5) % 10)
-}
-
-/// Starts setting up the app (`action` enable or switch); returns the challenge.
-async fn start_enrolment(app: &TestApp, client: &reqwest::Client, action: &str) -> Value {
-    let (status, challenge) = post(
-        client,
-        app,
-        "/api/v1/me/two-factor/challenge",
-        json!({"action": action, "method": "totp"}),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{challenge}");
-    challenge
-}
-
-/// Turns the app on for the signed-in `client`; returns (secret in base32, recovery codes).
-pub async fn enable_totp(app: &TestApp, client: &reqwest::Client) -> (String, Vec<String>) {
-    let challenge = start_enrolment(app, client, "enable").await;
-    let secret = challenge["enrollment"]["secret"]
-        .as_str()
-        .unwrap()
-        .replace(' ', "");
-    let (status, me) = change_two_factor(
-        app,
-        client,
-        true,
-        "totp",
-        &challenge["id"],
-        &app_code(app, &secret),
-    )
-    .await;
-    assert_eq!(status, StatusCode::OK, "{me}");
-    let codes = me["recovery_codes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c.as_str().unwrap().to_owned())
-        .collect();
-    (secret, codes)
 }
 
 /// Password step for `email`; returns the client holding the half-session and the challenge.

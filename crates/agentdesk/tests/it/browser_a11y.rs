@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{Value, json};
 
-use crate::browser::{Browser, browser};
-use crate::helpers::*;
+use crate::support::*;
 
 /// A DevTools command through chromedriver (`goog/cdp/execute`).
 #[derive(Debug)]

@@ -8,9 +8,7 @@ use fantoccini::Locator;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use serde_json::json;
 
-use crate::api_profile::png_of;
-use crate::browser::{Browser, browser};
-use crate::helpers::*;
+use crate::support::*;
 
 async fn open_profile(b: &Browser, app: &TestApp, email: &str) {
     b.sign_in(app, email, DEMO_PASSWORD).await;
@@ -154,7 +152,7 @@ async fn avatar_upload_with_progress_hover_preview_and_delete() {
         .await,
         json!(true)
     );
-    let (_, me) = crate::helpers::json(
+    let (_, me) = crate::support::json(
         app.agent(1)
             .await
             .get(app.url("/api/v1/me"))
@@ -223,7 +221,7 @@ async fn avatar_upload_with_progress_hover_preview_and_delete() {
         .unwrap();
     assert!(stored.avatar.is_some());
     // The dragged crop kept more of the red (left) half than a centred square would.
-    let url = crate::helpers::json(
+    let url = crate::support::json(
         app.agent(1)
             .await
             .get(app.url("/api/v1/me"))

@@ -9,9 +9,7 @@ use agentdesk_core::Clock;
 use fantoccini::Locator;
 use serde_json::json;
 
-use crate::api_security::six_digits;
-use crate::browser::{Browser, browser};
-use crate::helpers::*;
+use crate::support::*;
 
 /// Waits for a message to `to` that is not one of `seen` and returns its code.
 async fn fresh_code(app: &TestApp, to: &str, seen: &mut Vec<String>) -> String {
@@ -455,7 +453,7 @@ async fn sign_in_with_the_app_or_a_recovery_code_and_make_new_codes() {
     let Some(b) = browser().await else { return };
     let app = spawn_app(Backend::Sqlite).await;
     let agent = app.agent(2).await;
-    let (secret, codes) = crate::api_totp::enable_totp(&app, &agent).await;
+    let (secret, codes) = crate::support::enable_totp(&app, &agent).await;
     app.clock.advance_secs(30);
 
     // The app's code: no resend button, the sentence names the app.

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::helpers::*;
+use crate::support::*;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_agentdesk"));
@@ -328,7 +328,7 @@ async fn serve_demo_seeds_once_and_prints_credentials() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_webhooks_survive_a_kill_9() {
-    use crate::api_inbox::{MANUAL_NUMBER, SECRET, text_payload};
+    use crate::support::{MANUAL_NUMBER, SECRET, text_payload};
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().as_os_str();
     let env: Vec<(&str, &std::ffi::OsStr)> = vec![

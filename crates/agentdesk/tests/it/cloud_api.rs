@@ -18,7 +18,7 @@ use hmac::{Hmac, Mac};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::helpers::eventually;
+use crate::support::*;
 
 const TOKEN: &str = "test-token-EAAG";
 const PHONE_NUMBER_ID: &str = "106540352242922";

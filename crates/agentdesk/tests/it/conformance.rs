@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::helpers::*;
+use crate::support::*;
 
 /// A command from the test tools' virtualenv (`.venv-test`, next to `TEST_PYTHON`), or `None`
 /// when it is not installed (a failure under `CI=true`).

@@ -24,8 +24,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 use tokio::io::{AsyncBufReadExt, BufReader};
 
-use crate::api_security::six_digits;
-use crate::helpers::{Backend, TestApp, error_code, eventually, json, spawn_app_with};
+use crate::support::*;
 
 // --- SMTP ------------------------------------------------------------------------------------
 

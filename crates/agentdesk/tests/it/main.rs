@@ -4,16 +4,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod helpers;
+mod support;
 
 mod api_admin;
 mod api_auth;
 mod api_errors;
-pub mod api_inbox;
-pub mod api_profile;
-pub mod api_security;
+mod api_inbox;
+mod api_profile;
+mod api_security;
 mod api_totp;
-pub mod browser;
+mod browser;
 mod browser_a11y;
 mod browser_profile;
 mod browser_security;

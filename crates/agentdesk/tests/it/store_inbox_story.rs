@@ -9,8 +9,8 @@ use agentdesk_core::domain::{CompanyId, Email, NewUser, PersonName, Role, UserId
 use agentdesk_core::store::{AssignError, Conflict, ConversationFilter, View, WebhookBatch};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
-use crate::helpers::*;
 use crate::on_both_backends;
+use crate::support::*;
 
 on_both_backends!(
     ingest_routes_dedupes_and_assigns,

@@ -8,8 +8,8 @@ use agentdesk_core::domain::{
 use agentdesk_core::store::{Conflict, NewSession, SessionKind};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
-use crate::helpers::*;
 use crate::on_both_backends;
+use crate::support::*;
 
 on_both_backends!(
     users_and_companies,

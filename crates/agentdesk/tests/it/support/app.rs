@@ -76,12 +76,12 @@ macro_rules! on_both_backends {
             mod $name {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn sqlite() {
-                    super::$name($crate::helpers::Backend::Sqlite).await
+                    super::$name($crate::support::Backend::Sqlite).await
                 }
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn postgres() {
-                    if $crate::helpers::postgres_or_skip().await {
-                        super::$name($crate::helpers::Backend::Postgres).await
+                    if $crate::support::postgres_or_skip().await {
+                        super::$name($crate::support::Backend::Postgres).await
                     }
                 }
             }
