@@ -723,9 +723,10 @@ async fn expired_reused_swapped_and_foreign_codes_fail() {
     );
 }
 
-#[tokio::test]
-async fn parallel_double_submit_has_exactly_one_winner() {
-    let app = spawn_app(Backend::Sqlite).await;
+on_both_backends!(parallel_double_submit_has_exactly_one_winner);
+
+async fn parallel_double_submit_has_exactly_one_winner(backend: Backend) {
+    let app = spawn_app(backend).await;
     let agent = app.agent(1).await;
     let (id, code) = enable_challenge(&app, &agent).await;
     let (a, b) = tokio::join!(

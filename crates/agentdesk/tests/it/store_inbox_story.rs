@@ -18,7 +18,9 @@ on_both_backends!(
     assignment_status_and_events,
     job_queue_leases,
     one_customer_known_by_phone_and_bsuid_is_one_contact,
-    messages_and_conversations_come_in_pages
+    messages_and_conversations_come_in_pages,
+    numbers_are_changed_flagged_and_disconnected,
+    media_arrives_and_live_events_are_read_back
 );
 
 /// Issue 10 (8): cursor paging, newest first, with nothing skipped or repeated even where
@@ -1012,4 +1014,143 @@ async fn job_queue_leases(backend: Backend) {
         next.kind, "later",
         "the given-up job is never claimed again; the scheduled one now is"
     );
+}
+
+async fn numbers_are_changed_flagged_and_disconnected(backend: Backend) {
+    use agentdesk_core::domain::inbox::NumberPatch;
+
+    let w = world(backend).await;
+    let s = &w.store;
+    let n = s
+        .create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    let other = CompanyId(w.company.0 + 999);
+
+    // A rejected token is flagged; a rotated one clears the flag.
+    s.flag_number_token(n.id, T0).await.unwrap();
+    let flagged = s.number(w.company, n.id).await.unwrap().unwrap();
+    assert_eq!(flagged.token_invalid_at, Some(T0));
+    let patch = NumberPatch {
+        name: Some("Sales".into()),
+        assignment: Some(AssignmentMode::RoundRobin),
+        access_token: Some("EAAG-rotated".into()),
+    };
+    assert!(
+        s.update_number(other, n.id, &patch)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let changed = s
+        .update_number(w.company, n.id, &patch)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(changed.name, "Sales");
+    assert_eq!(changed.assignment, AssignmentMode::RoundRobin);
+    assert_eq!(changed.access_token.expose(), "EAAG-rotated");
+    assert_eq!(changed.token_invalid_at, None);
+    // An empty patch changes nothing.
+    let same = s
+        .update_number(w.company, n.id, &NumberPatch::default())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (same.name.as_str(), same.assignment),
+        ("Sales", AssignmentMode::RoundRobin)
+    );
+
+    // Disconnecting forgets the token and stops routing; the conversation stays.
+    s.ingest(
+        &batch(vec![inbound("PN-1", "wamid.a", "cust", "hi", T0)]),
+        T0,
+    )
+    .await
+    .unwrap();
+    assert!(
+        s.disconnect_number(other, n.id, T0)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let gone = s
+        .disconnect_number(w.company, n.id, T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(gone.disconnected_at, Some(T0));
+    assert!(gone.access_token.is_empty());
+    assert!(
+        s.disconnect_number(w.company, n.id, T0)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        s.update_number(w.company, n.id, &patch)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let ignored = s
+        .ingest(
+            &batch(vec![inbound("PN-1", "wamid.b", "cust", "still?", T0)]),
+            T0,
+        )
+        .await
+        .unwrap();
+    assert_eq!((ignored.stored, ignored.unknown_number), (0, 1));
+    assert_eq!(s.conversations(&all(w.company)).await.unwrap().len(), 1);
+}
+
+async fn media_arrives_and_live_events_are_read_back(backend: Backend) {
+    use agentdesk_core::domain::inbox::MediaRef;
+
+    let w = world(backend).await;
+    let s = &w.store;
+    s.create_number(&number(w.company, "PN-1", AssignmentMode::Manual), T0)
+        .await
+        .unwrap();
+    let out = s
+        .ingest(
+            &batch(vec![inbound("PN-1", "wamid.pic", "cust", "photo", T0)]),
+            T0,
+        )
+        .await
+        .unwrap();
+    let media = MediaRef {
+        key: "blob-1".into(),
+        mime: "image/jpeg".into(),
+        size: 1234,
+    };
+    // Found by its wamid on the number it arrived on only.
+    assert!(
+        s.attach_media("PN-OTHER", "wamid.pic", &media, T0)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let (message, event) = s
+        .attach_media("PN-1", "wamid.pic", &media, T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(message.media.as_ref(), Some(&media));
+    assert_eq!(event.message_id, Some(message.id));
+    assert!(s.blob_in_use("blob-1").await.unwrap());
+
+    // Every event can be read back by id (what other instances relay).
+    for e in out.events.iter().chain([&event]) {
+        let back = s.live_event(e.id).await.unwrap().unwrap();
+        assert_eq!(
+            (back.id, back.kind.as_str(), back.company_id),
+            (e.id, e.kind.as_str(), w.company)
+        );
+    }
+    assert!(s.live_event(i64::MAX).await.unwrap().is_none());
+    // Only PostgreSQL announces events to other instances.
+    let feed = s.live_feed().await.unwrap();
+    assert_eq!(feed.is_some(), matches!(backend, Backend::Postgres));
 }

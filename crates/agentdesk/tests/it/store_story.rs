@@ -19,7 +19,10 @@ on_both_backends!(
     authenticator_and_recovery_codes,
     upgrade_to_the_authenticator_keeps_methods_and_codes,
     send_limits_are_checked_and_counted_together,
-    trusted_devices_belong_to_one_user_and_expire
+    trusted_devices_belong_to_one_user_and_expire,
+    profiles_passwords_and_policies,
+    codes_are_consumed_once_and_failures_counted,
+    security_events_and_the_outbox_are_kept_newest_first
 );
 
 async fn trusted_devices_belong_to_one_user_and_expire(backend: Backend) {
@@ -810,4 +813,303 @@ async fn upgrade_to_the_authenticator_keeps_methods_and_codes(backend: Backend) 
         .unwrap()
         .unwrap();
     assert_eq!(now_totp.two_factor, Some(TwoFactorMethod::Totp));
+}
+
+async fn profiles_passwords_and_policies(backend: Backend) {
+    use agentdesk_core::domain::{AvatarRef, PhoneE164};
+
+    let (store, _dir) = store(backend).await;
+    assert_eq!(
+        store.backend(),
+        match backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        }
+    );
+    let zoe = store
+        .create_user(&new_user("Acme", "zoe@acme.test", "Zoe", Role::Agent), T0)
+        .await
+        .unwrap();
+    let rival = store
+        .create_user(&new_user("Rival", "ray@rival.test", "Ray", Role::Agent), T0)
+        .await
+        .unwrap();
+
+    // A picture and new names in one statement; the old picture is handed back.
+    let first = AvatarRef {
+        full: "av-full-1".into(),
+        thumb: "av-thumb-1".into(),
+    };
+    let names = ProfilePatch {
+        first_name: Some(PersonName::parse("Zoë").unwrap()),
+        ..Default::default()
+    };
+    let (user, before) = store
+        .set_avatar(zoe.id, Some(&first), &names, T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.avatar.as_ref(), Some(&first));
+    assert_eq!(user.first_name.as_str(), "Zoë");
+    assert_eq!(before, None);
+    assert!(store.blob_in_use("av-full-1").await.unwrap());
+    assert!(store.blob_in_use("av-thumb-1").await.unwrap());
+    assert!(!store.blob_in_use("nobody-uses-this").await.unwrap());
+    // Avatars are found within the owner's company only.
+    assert_eq!(
+        store
+            .company_avatar(zoe.company_id, "av-full-1")
+            .await
+            .unwrap(),
+        Some(first.clone())
+    );
+    assert_eq!(
+        store
+            .company_avatar(rival.company_id, "av-full-1")
+            .await
+            .unwrap(),
+        None
+    );
+    let second = AvatarRef {
+        full: "av-full-2".into(),
+        thumb: "av-thumb-2".into(),
+    };
+    let (_, before) = store
+        .set_avatar(zoe.id, Some(&second), &ProfilePatch::default(), T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(before, Some(first));
+    assert!(!store.blob_in_use("av-full-1").await.unwrap());
+    let (user, before) = store
+        .set_avatar(zoe.id, None, &ProfilePatch::default(), T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((user.avatar, before), (None, Some(second)));
+    assert!(
+        store
+            .set_avatar(UserId(9_999), None, &names, T0)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    // A verified phone is set and removed.
+    let phone = PhoneE164::parse(Some("us"), "(415) 555-2671").unwrap();
+    let user = store
+        .set_phone(zoe.id, Some(&phone), T0)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.phone.as_ref(), Some(&phone));
+    let user = store.set_phone(zoe.id, None, T0).await.unwrap().unwrap();
+    assert_eq!(user.phone, None);
+
+    // A password change ends every other session and rotates the current one, in one step.
+    for (hash, at) in [("cur", T0), ("other-1", T0), ("other-2", T0)] {
+        store
+            .create_session(&session(hash, zoe.id, SessionKind::Full, at, 3600))
+            .await
+            .unwrap();
+    }
+    store
+        .create_session(&session("ray-1", rival.id, SessionKind::Full, T0, 3600))
+        .await
+        .unwrap();
+    let idle = T0.minus_secs(1800);
+    assert_eq!(
+        store.user_sessions(zoe.id, T0, idle).await.unwrap().len(),
+        3
+    );
+    let rotated = session("rotated", zoe.id, SessionKind::Full, T0, 3600);
+    let ended = store
+        .change_password(zoe.id, "$argon2id$new", "cur", &rotated, T0)
+        .await
+        .unwrap();
+    assert_eq!(ended, 2);
+    let left = store.user_sessions(zoe.id, T0, idle).await.unwrap();
+    assert_eq!(
+        left.iter()
+            .map(|s| s.token_hash.as_str())
+            .collect::<Vec<_>>(),
+        ["rotated"]
+    );
+    assert_eq!(
+        store
+            .user(zoe.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .password_hash
+            .expose(),
+        "$argon2id$new"
+    );
+    // Nobody else's sessions were touched.
+    assert_eq!(
+        store.user_sessions(rival.id, T0, idle).await.unwrap().len(),
+        1
+    );
+
+    // The company policy, per company.
+    let acme = store
+        .set_require_two_factor(zoe.company_id, true)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(acme.require_two_factor);
+    assert!(
+        !store
+            .company(rival.company_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .require_two_factor
+    );
+    assert!(
+        store
+            .set_require_two_factor(CompanyId(9_999), true)
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+async fn codes_are_consumed_once_and_failures_counted(backend: Backend) {
+    use agentdesk_core::store::{NewChallenge, SendLimits};
+
+    let (store, _dir) = store(backend).await;
+    let zoe = store
+        .create_user(&new_user("Acme", "zoe@acme.test", "Zoe", Role::Agent), T0)
+        .await
+        .unwrap();
+    let ray = store
+        .create_user(&new_user("Acme", "ray@acme.test", "Ray", Role::Agent), T0)
+        .await
+        .unwrap();
+    let limits = SendLimits {
+        since: T0.minus_secs(3600),
+        per_account: 5,
+        per_verified_destination: 5,
+        per_unverified_destination: 3,
+    };
+    let challenge = |id: &str| NewChallenge {
+        id: id.into(),
+        user_id: zoe.id,
+        purpose: "login".into(),
+        channel: "email".into(),
+        destination: "zoe@acme.test".into(),
+        verified: true,
+        payload: "{}".into(),
+        code_hash: "h".into(),
+        created_at: T0,
+        expires_at: T0.plus_secs(600),
+    };
+    assert!(
+        store
+            .create_challenge(&challenge("c-1"), &limits)
+            .await
+            .unwrap()
+    );
+
+    // Wrong codes count against the challenge and the account.
+    assert_eq!(store.otp_failures(zoe.id).await.unwrap(), None);
+    assert_eq!(store.otp_failed("c-1", zoe.id, T0).await.unwrap(), 1);
+    let later = T0.plus_secs(5);
+    assert_eq!(store.otp_failed("c-1", zoe.id, later).await.unwrap(), 2);
+    assert_eq!(store.otp_failures(zoe.id).await.unwrap(), Some((2, later)));
+    assert_eq!(store.challenge("c-1").await.unwrap().unwrap().attempts, 2);
+
+    // Not by another user, not past the tries, not after it expired.
+    assert!(!store.consume_challenge("c-1", ray.id, 5, T0).await.unwrap());
+    assert!(!store.consume_challenge("c-1", zoe.id, 2, T0).await.unwrap());
+    assert!(
+        !store
+            .consume_challenge("c-1", zoe.id, 5, T0.plus_secs(601))
+            .await
+            .unwrap()
+    );
+
+    // Two parallel uses of one live code: exactly one wins, and success clears the failures.
+    let (a, b) = tokio::join!(
+        store.consume_challenge("c-1", zoe.id, 5, later),
+        store.consume_challenge("c-1", zoe.id, 5, later)
+    );
+    assert_eq!([a.unwrap(), b.unwrap()].iter().filter(|w| **w).count(), 1);
+    assert!(store.challenge("c-1").await.unwrap().unwrap().consumed);
+    assert!(
+        !store
+            .consume_challenge("c-1", zoe.id, 5, later)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        store
+            .otp_failures(zoe.id)
+            .await
+            .unwrap()
+            .map(|f| f.0)
+            .unwrap_or(0),
+        0
+    );
+}
+
+async fn security_events_and_the_outbox_are_kept_newest_first(backend: Backend) {
+    let (store, _dir) = store(backend).await;
+    let zoe = store
+        .create_user(&new_user("Acme", "zoe@acme.test", "Zoe", Role::Agent), T0)
+        .await
+        .unwrap();
+    let ray = store
+        .create_user(&new_user("Acme", "ray@acme.test", "Ray", Role::Agent), T0)
+        .await
+        .unwrap();
+    for (i, kind) in ["signed_in", "password_changed", "two_factor_enabled"]
+        .iter()
+        .enumerate()
+    {
+        store
+            .add_security_event(
+                zoe.id,
+                kind,
+                Some("email"),
+                Some("192.0.2.7"),
+                T0.plus_secs(i as i64),
+            )
+            .await
+            .unwrap();
+    }
+    store
+        .add_security_event(ray.id, "signed_in", None, None, T0)
+        .await
+        .unwrap();
+    let events = store.security_events(zoe.id, 2).await.unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+        ["two_factor_enabled", "password_changed"]
+    );
+    assert_eq!(events[0].detail.as_deref(), Some("email"));
+    assert_eq!(events[0].ip.as_deref(), Some("192.0.2.7"));
+    assert!(events.iter().all(|e| e.user_id == zoe.id));
+
+    store
+        .push_outbox("email", "zoe@acme.test", Some("Code"), "123456", T0)
+        .await
+        .unwrap();
+    store
+        .push_outbox("sms", "+14155552671", None, "654321", T0.plus_secs(1))
+        .await
+        .unwrap();
+    let kept = store.outbox(10).await.unwrap();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(
+        (
+            kept[0].channel.as_str(),
+            kept[0].destination.as_str(),
+            kept[0].body.as_str()
+        ),
+        ("sms", "+14155552671", "654321")
+    );
+    assert_eq!(kept[1].subject.as_deref(), Some("Code"));
+    assert_eq!(store.outbox(1).await.unwrap().len(), 1);
 }
