@@ -40,6 +40,70 @@ pub fn url(path: &str) -> String {
     }
 }
 
+/// Every module an embedded ES module imports (`from './x.js'`), directly or through others, as
+/// the URLs the browser resolves them to (without the version, as `import` asks for them); computed
+/// once per entry.
+pub fn module_imports(entry: &str) -> Vec<String> {
+    static GRAPHS: OnceLock<std::sync::Mutex<HashMap<String, Vec<String>>>> = OnceLock::new();
+    let graphs = GRAPHS.get_or_init(Default::default);
+    if let Ok(known) = graphs.lock()
+        && let Some(found) = known.get(entry)
+    {
+        return found.clone();
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut todo = vec![entry.to_owned()];
+    while let Some(path) = todo.pop() {
+        let Some(file) = Static::get(&path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&file.data);
+        for spec in text
+            .lines()
+            .filter(|l| l.starts_with("import ") || l.starts_with("} from "))
+            .filter_map(|l| {
+                l.split(" from '")
+                    .nth(1)
+                    .or_else(|| l.strip_prefix("import '"))
+            })
+            .filter_map(|rest| rest.split('\'').next())
+        {
+            let Some(resolved) = resolve(&path, spec) else {
+                continue;
+            };
+            if resolved != entry && !seen.contains(&resolved) {
+                seen.push(resolved.clone());
+                todo.push(resolved);
+            }
+        }
+    }
+    seen.sort();
+    let urls: Vec<String> = seen.iter().map(|p| format!("/assets/{p}")).collect();
+    if let Ok(mut known) = graphs.lock() {
+        known.insert(entry.to_owned(), urls.clone());
+    }
+    urls
+}
+
+/// `./x.js` or `../x.js` relative to the module at `from` (a path under `static/`).
+fn resolve(from: &str, spec: &str) -> Option<String> {
+    if !(spec.starts_with("./") || spec.starts_with("../")) {
+        return None;
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for piece in spec.split('/') {
+        match piece {
+            "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 #[derive(serde::Deserialize)]
 pub struct Version {
     v: Option<String>,
@@ -93,4 +157,45 @@ pub async fn serve(
 /// Every embedded path, for tests and the page-weight benchmark.
 pub fn paths() -> Vec<String> {
     Static::iter().map(|p| p.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{module_imports, resolve};
+
+    #[test]
+    fn imports_are_resolved_and_followed() {
+        assert_eq!(
+            resolve("js/inbox.js", "./lib/api.js").as_deref(),
+            Some("js/lib/api.js")
+        );
+        assert_eq!(
+            resolve("js/lib/dialog-form.js", "./forms.js").as_deref(),
+            Some("js/lib/forms.js")
+        );
+        assert_eq!(
+            resolve("js/lib/x.js", "../wa-format.js").as_deref(),
+            Some("js/wa-format.js")
+        );
+        assert_eq!(resolve("js/x.js", "https://elsewhere/x.js"), None);
+        // agents.js imports dialog-form.js, which imports api.js and forms.js.
+        let agents = module_imports("js/agents.js");
+        for wanted in [
+            "js/lib/dialog-form.js",
+            "js/lib/api.js",
+            "js/lib/forms.js",
+            "js/lib/flash.js",
+        ] {
+            assert!(
+                agents.contains(&format!("/assets/{wanted}")),
+                "{wanted} in {agents:?}"
+            );
+        }
+        assert!(!agents.contains(&"/assets/js/agents.js".to_owned()));
+        let inbox = module_imports("js/inbox.js");
+        assert!(
+            inbox.contains(&"/assets/js/wa-format.js".to_owned()),
+            "{inbox:?}"
+        );
+    }
 }

@@ -65,6 +65,12 @@ impl Ui {
         assets::url(path)
     }
 
+    /// The modules `entry` imports, directly or not, for `<link rel="modulepreload">`, so the
+    /// browser fetches them at once instead of one import level after another.
+    pub fn preloads(&self, entry: &str) -> Vec<String> {
+        assets::module_imports(entry)
+    }
+
     pub fn is(&self, nav: Nav) -> bool {
         self.nav == nav
     }

@@ -5,24 +5,17 @@
 // Every visible string comes from the page (`data-t-*` on #inbox, <template> elements); user text is
 // only ever written with textContent.
 
-import { api, errorMessage, sendForm, setAvatarPicture, toast } from './api.js';
+import { api, errorMessage, sendForm } from './lib/api.js';
+import { $, el, setAvatarPicture, svgIcon, userText } from './lib/dom.js';
+import { toast } from './lib/flash.js';
+import { fill, strings } from './lib/strings.js';
 import { appendFormatted, textDirection } from './wa-format.js';
 
 const root = document.getElementById('inbox');
+const t = strings(root);
 
 // ---------------------------------------------------------------------------------------------
 // Strings and formatting
-
-/** A string the server rendered into `data-t-<key>`. */
-function t(key) {
-  const name = `t${key.replace(/(^|-)([a-z])/g, (_, _dash, c) => c.toUpperCase())}`;
-  return root.dataset[name] ?? '';
-}
-
-/** Fills the `%name%` slots of a translated string. The result goes into textContent only. */
-function fill(text, values) {
-  return text.replace(/%([a-z]+)%/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
 
 const lang = document.documentElement.lang || undefined;
 const fmtTime = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
@@ -124,7 +117,6 @@ function paintAgentAvatar(el, agent) {
 // ---------------------------------------------------------------------------------------------
 // Icons (constant shapes only)
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const ICONS = {
   image: ['M4 5.5h16v13H4z', 'M4 15.5l4.5-4.5 4 4 2.5-2.5 5 5', 'M15.5 9.5a1 1 0 1 0 0-.01'],
   video: ['M3.5 6.5h12v11h-12z', 'M15.5 10.5l5-3v9l-5-3'],
@@ -145,25 +137,7 @@ const ICONS = {
   download: ['M12 4v11', 'M7 10.5l5 5 5-5', 'M5 19.5h14'],
 };
 
-function icon(name, extraClass) {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', extraClass ? `icon ${extraClass}` : 'icon');
-  for (const d of ICONS[name] || []) {
-    const path = document.createElementNS(SVG_NS, 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
-}
-
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
+const icon = (name, extraClass) => svgIcon(ICONS[name], extraClass);
 
 /** A business number as "Name · +1 555 …": the name in its own direction, the phone number left
  * to right, whatever the page's direction. */
@@ -179,14 +153,6 @@ function showNumber(target, number, c, between, after) {
   const phone = el('bdi', null, number.display_phone_number);
   phone.dir = 'ltr';
   target.replaceChildren(name, document.createTextNode(between), phone, document.createTextNode(after));
-}
-
-/** An element holding what a customer or colleague wrote: its own direction, whatever the page's
- * (an English message stays English in the Arabic interface, and the other way round). */
-function userText(tag, className, text) {
-  const node = el(tag, className, text);
-  node.dir = 'auto';
-  return node;
 }
 
 function cloneTemplate(id) {
@@ -305,7 +271,6 @@ function matchesFilters(conversation) {
 // ---------------------------------------------------------------------------------------------
 // Elements
 
-const $ = (id) => document.getElementById(id);
 const listEl = $('conversation-list');
 const listLoading = $('list-loading');
 const listEmpty = $('list-empty');

@@ -1,10 +1,7 @@
-// What the code screens share: filling %slots% into the server's sentences, and the resend
-// button that counts down to the moment the server accepts a new send.
+// What the code screens share: the resend button that counts down to the moment the server
+// accepts a new send, and a code field that keeps digits only.
 
-/** Replaces `%name%` slots in a translated sentence. */
-export function fill(template, slots) {
-  return template.replace(/%([a-z_]+)%/g, (whole, name) => (name in slots ? String(slots[name]) : whole));
-}
+import { fill } from './lib/strings.js';
 
 /**
  * Keeps `button` disabled and counting down ("New code in 42 s") until the server accepts a

@@ -3,17 +3,10 @@
 // before leaving unsaved changes, the language (applied at once; unsaved names survive the reload),
 // and changing the password with a strength meter fed by the server's own policy.
 
-import {
-  api,
-  clearFieldErrorOnInput,
-  clearFieldErrors,
-  errorMessage,
-  sendForm,
-  setAvatarPicture,
-  setBusy,
-  showFieldErrors,
-  toast,
-} from './api.js';
+import { api, errorMessage, sendForm } from './lib/api.js';
+import { $, setAvatarPicture } from './lib/dom.js';
+import { toast } from './lib/flash.js';
+import { clearFieldErrorOnInput, clearFieldErrors, setBusy, showFieldErrors } from './lib/forms.js';
 
 const NAME_FIELDS = ['first_name', 'last_name'];
 /** A counter turns to a warning when this few characters are left. */
@@ -27,7 +20,6 @@ const lang = document.documentElement.lang || 'en';
 const numbers = new Intl.NumberFormat(lang);
 const percent = new Intl.NumberFormat(lang, { style: 'percent' });
 
-const $ = (id) => document.getElementById(id);
 const form = $('profile-form');
 const saveButton = $('profile-save');
 const statusLine = $('profile-status');

@@ -5,10 +5,13 @@
 // the recent security events. Every sentence comes from the page; user data is only written with
 // textContent.
 
-import { api, clearFieldErrors, errorMessage, setBusy, showFieldErrors, toast } from './api.js';
-import { countdown, fill, keepDigits } from './otp.js';
+import { api, errorMessage } from './lib/api.js';
+import { $ } from './lib/dom.js';
+import { toast } from './lib/flash.js';
+import { clearFieldErrors, setBusy, showFieldErrors } from './lib/forms.js';
+import { countdown, keepDigits } from './otp.js';
+import { fill } from './lib/strings.js';
 
-const $ = (id) => document.getElementById(id);
 const root = $('security');
 const lang = document.documentElement.lang || 'en';
 const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });

@@ -3,29 +3,22 @@
 // signs and delivers real webhooks to the app; the chat is polled about once a second to show what
 // the business sent and how far each message got.
 
-import { toast } from './api.js';
+import { $, el, svgIcon, userText } from './lib/dom.js';
+import { toast } from './lib/flash.js';
+import { fill, strings } from './lib/strings.js';
 import { appendFormatted, textDirection } from './wa-format.js';
 
 const root = document.getElementById('simulator');
+const t = strings(root);
 const BASE = '/emulator/graph/sim';
 const POLL_MS = 1000;
 const STORE = 'agentdesk.simulator';
-
-function t(key) {
-  const name = `t${key.replace(/(^|-)([a-z])/g, (_, _dash, c) => c.toUpperCase())}`;
-  return root.dataset[name] ?? '';
-}
-
-function fill(text, values) {
-  return text.replace(/%([a-z]+)%/g, (whole, name) => (name in values ? String(values[name]) : whole));
-}
 
 const lang = document.documentElement.lang || undefined;
 const fmtTime = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
 const fmtDay = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric' });
 const fmtDateTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 
-const $ = (id) => document.getElementById(id);
 const numberSelect = $('sim-number');
 const customerSelect = $('sim-customer');
 const customerId = $('sim-customer-id');
@@ -287,7 +280,6 @@ function dayLabel(seconds) {
   return fmtDay.format(new Date(seconds * 1000));
 }
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 const ICONS = {
   check: ['M4.5 12.5l4.5 4.5L19.5 6.5'],
   checks: ['M2 12.5l4.5 4.5L17 6.5', 'M11.5 16l1 1L23 6.5'],
@@ -299,32 +291,7 @@ const ICONS = {
   external: ['M14 4.5h5.5V10', 'M19.5 4.5L11 13', 'M17.5 14v5.5h-13v-13H10'],
 };
 
-function icon(name) {
-  const svg = document.createElementNS(SVG_NS, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', 'icon');
-  for (const d of ICONS[name] || []) {
-    const path = document.createElementNS(SVG_NS, 'path');
-    path.setAttribute('d', d);
-    svg.append(path);
-  }
-  return svg;
-}
-
-function el(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content !== undefined && content !== null) node.textContent = content;
-  return node;
-}
-
-/** What someone wrote keeps its own direction, whatever the page's. */
-function userText(tag, className, content) {
-  const node = el(tag, className, content);
-  node.dir = 'auto';
-  return node;
-}
+const icon = (name) => svgIcon(ICONS[name]);
 
 function formatted(className, value) {
   const p = userText('p', className);
