@@ -370,14 +370,15 @@ pub struct SecurityEventRow {
 }
 
 impl SecurityEventRow {
-    pub fn into_event(self) -> SecurityEvent {
-        SecurityEvent {
+    pub fn into_event(self) -> Result<SecurityEvent> {
+        Ok(SecurityEvent {
             id: self.id,
             user_id: UserId(self.user_id),
-            kind: self.kind,
+            kind: agentdesk_core::store::SecurityEventKind::parse(&self.kind)
+                .ok_or_else(|| corrupt("security event kind", &self.kind))?,
             detail: self.detail,
             ip: self.ip,
             created_at: Timestamp(self.created_at),
-        }
+        })
     }
 }

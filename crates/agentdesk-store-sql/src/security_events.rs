@@ -10,7 +10,7 @@ macro_rules! impl_security_event_store {
             async fn add_security_event(
                 &self,
                 user: $crate::UserId,
-                kind: &str,
+                kind: ::agentdesk_core::store::SecurityEventKind,
                 detail: Option<&str>,
                 ip: Option<&str>,
                 now: $crate::Timestamp,
@@ -20,7 +20,7 @@ macro_rules! impl_security_event_store {
                     "VALUES ($1, $2, $3, $4, $5)"
                 ))
                 .bind(user.0)
-                .bind(kind)
+                .bind(kind.as_str())
                 .bind(detail)
                 .bind(ip)
                 .bind(now.0)
@@ -44,10 +44,9 @@ macro_rules! impl_security_event_store {
                 .fetch_all(&self.pool)
                 .await
                 .map_err($crate::store_error)?;
-                Ok(rows
-                    .into_iter()
+                rows.into_iter()
                     .map($crate::SecurityEventRow::into_event)
-                    .collect())
+                    .collect()
             }
         }
     };

@@ -30,7 +30,7 @@ pub use numbers::NumberStore;
 pub use one_time_codes::{Challenge, NewChallenge, OneTimeCodeStore, Resent, SendLimits};
 pub use outbox::{OutboxMessage, OutboxStore};
 pub use recovery_codes::RecoveryCodeStore;
-pub use security_events::{SecurityEvent, SecurityEventStore};
+pub use security_events::{SecurityEvent, SecurityEventKind, SecurityEventStore};
 pub use sessions::{NewSession, Session, SessionKind, SessionStore};
 pub use throttle::{ThrottleState, ThrottleStore};
 pub use two_factor::TwoFactorStore;

@@ -2,6 +2,7 @@
 //! deactivated account) takes the same path through argon2 and answers the same 401 body.
 
 use agentdesk_core::domain::{Email, Invalid};
+use agentdesk_core::store::SecurityEventKind;
 use agentdesk_core::store::SessionKind;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -150,7 +151,7 @@ async fn finish_sign_in(
     events::record(
         state,
         user.id,
-        "signed_in",
+        SecurityEventKind::SignedIn,
         ctx.user_agent.as_deref(),
         ctx.ip.as_deref(),
     )
@@ -235,7 +236,7 @@ async fn recovery_code_used(
     events::record(
         state,
         user.id,
-        "recovery_code_used",
+        SecurityEventKind::RecoveryCodeUsed,
         Some(&left.to_string()),
         ctx.ip.as_deref(),
     )

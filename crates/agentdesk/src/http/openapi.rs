@@ -148,6 +148,24 @@ pub mod vocabulary {
     }
 
     /// An agent's availability.
+    /// What happened to the account (`SecurityEventKind` names them; a test keeps the two alike).
+    #[derive(ToSchema)]
+    #[schema(rename_all = "snake_case")]
+    #[allow(dead_code)]
+    pub enum SecurityEventKindName {
+        SignedIn,
+        TwoFactorFailed,
+        TwoFactorEnabled,
+        TwoFactorDisabled,
+        TwoFactorSwitched,
+        PasswordChanged,
+        PhoneChanged,
+        PhoneRemoved,
+        SignedOutOthers,
+        RecoveryCodeUsed,
+        RecoveryCodesGenerated,
+    }
+
     #[derive(ToSchema)]
     #[schema(rename_all = "snake_case")]
     #[allow(dead_code)]
@@ -177,5 +195,27 @@ pub mod vocabulary {
         Ru,
         #[schema(rename = "ar")]
         Ar,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use agentdesk_core::store::SecurityEventKind;
+    use utoipa::PartialSchema;
+
+    #[test]
+    fn the_documented_event_kinds_are_the_stored_ones() {
+        let schema = serde_json::to_value(super::vocabulary::SecurityEventKindName::schema())
+            .unwrap_or_default();
+        let documented: Vec<&str> = schema["enum"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let stored: Vec<&str> = SecurityEventKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(documented, stored);
+        for kind in SecurityEventKind::ALL {
+            assert_eq!(SecurityEventKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(SecurityEventKind::parse("made_up"), None);
     }
 }

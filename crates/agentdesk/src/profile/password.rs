@@ -4,6 +4,7 @@
 //! transaction. `POST /api/v1/me/password/strength` feeds the strength meter with the very same
 //! policy, so the meter never promises what the server then refuses.
 
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
@@ -87,8 +88,14 @@ pub async fn change_password(
         other_sessions_ended = ended,
         "password changed"
     );
-    crate::security::events::record(&state, user.id, "password_changed", None, ctx.ip.as_deref())
-        .await;
+    crate::security::events::record(
+        &state,
+        user.id,
+        SecurityEventKind::PasswordChanged,
+        None,
+        ctx.ip.as_deref(),
+    )
+    .await;
     let mut res = StatusCode::NO_CONTENT.into_response();
     if let Some(cookie) = cookies::session_cookie(&token, state.config().https()) {
         res.headers_mut().insert(header::SET_COOKIE, cookie);

@@ -2,6 +2,7 @@
 //! changes): recorded as they happen, listed on the Security page.
 
 use agentdesk_core::domain::UserId;
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
@@ -15,7 +16,7 @@ use crate::state::AppState;
 pub async fn record(
     state: &AppState,
     user: UserId,
-    kind: &str,
+    kind: SecurityEventKind,
     detail: Option<&str>,
     ip: Option<&str>,
 ) {
@@ -24,14 +25,13 @@ pub async fn record(
         .add_security_event(user, kind, detail, ip, state.clock().now())
         .await
     {
-        tracing::warn!(error = %e, kind, "security event not recorded");
+        tracing::warn!(error = %e, kind = kind.as_str(), "security event not recorded");
     }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SecurityEventView {
-    /// `signed_in`, `two_factor_failed`, `two_factor_enabled`, `two_factor_disabled`,
-    /// `two_factor_switched`, `password_changed`, `phone_changed`, `phone_removed`.
+    #[schema(value_type = crate::http::openapi::vocabulary::SecurityEventKindName)]
     pub kind: String,
     pub detail: Option<String>,
     pub ip: Option<String>,
@@ -52,7 +52,7 @@ pub async fn list(
         events
             .into_iter()
             .map(|e| SecurityEventView {
-                kind: e.kind,
+                kind: e.kind.as_str().to_owned(),
                 detail: e.detail,
                 ip: e.ip,
                 at: e.created_at.to_rfc3339(),

@@ -12,6 +12,7 @@
 //! carries) and each time step is accepted once. Every other rule above applies to it unchanged.
 //! At the sign-in step a recovery code may answer instead of the code; it counts as a try too.
 
+use agentdesk_core::store::SecurityEventKind;
 use hmac::{Hmac, Mac};
 use rand::Rng;
 use serde::Serialize;
@@ -521,7 +522,8 @@ async fn check(
     if !accepts(state, &challenge, answer, now).await? {
         let failures = state.store().otp_failed(&challenge.id, user, now).await?;
         if challenge.purpose == Purpose::Login.as_str() {
-            super::events::record(state, user, "two_factor_failed", None, None).await;
+            super::events::record(state, user, SecurityEventKind::TwoFactorFailed, None, None)
+                .await;
         }
         let wait = wait_after(failures);
         if wait > 0 || challenge.attempts + 1 >= MAX_TRIES {

@@ -1,6 +1,7 @@
 //! Your preference › Security: two-factor authentication, phone, recovery codes, sessions and
 //! security events; `static/js/security.js` drives it through the API.
 
+use agentdesk_core::store::SecurityEventKind;
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -38,21 +39,6 @@ pub struct SecurityPage {
     pub is_admin: bool,
 }
 
-/// Security events the page can name.
-const EVENT_KINDS: [&str; 11] = [
-    "signed_in",
-    "two_factor_failed",
-    "two_factor_enabled",
-    "two_factor_disabled",
-    "two_factor_switched",
-    "password_changed",
-    "phone_changed",
-    "phone_removed",
-    "signed_out_others",
-    "recovery_code_used",
-    "recovery_codes_generated",
-];
-
 pub async fn security_page(
     State(state): State<AppState>,
     SetupPageUser { user, ctx, setup }: SetupPageUser,
@@ -83,9 +69,9 @@ pub async fn security_page(
             .and_then(agentdesk_core::domain::region_of)
             .unwrap_or_default(),
         regions: agentdesk_core::domain::regions(),
-        event_labels: EVENT_KINDS
+        event_labels: SecurityEventKind::ALL
             .iter()
-            .map(|k| (*k, tr.t(&format!("security-event-{k}"))))
+            .map(|k| (k.as_str(), tr.t(&format!("security-event-{}", k.as_str()))))
             .collect(),
         setup,
         sms_available: state.notifier().available(crate::delivery::Channel::Sms),

@@ -3,6 +3,7 @@
 //! `POST /api/v1/me/phone/verify` takes each code in turn; only after the new number's code does
 //! the number change. A number in use for SMS codes cannot be removed.
 
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
@@ -140,7 +141,14 @@ pub async fn verify(
         .set_phone(user.id, Some(&new), state.clock().now())
         .await?
         .ok_or(ApiError::Unauthenticated)?;
-    super::events::record(&state, user.id, "phone_changed", None, ctx.ip.as_deref()).await;
+    super::events::record(
+        &state,
+        user.id,
+        SecurityEventKind::PhoneChanged,
+        None,
+        ctx.ip.as_deref(),
+    )
+    .await;
     super::confirm_elsewhere(&state, &updated, Channel::Sms, "notice-phone-changed").await;
     Ok(Json(PhoneStep {
         step: "done",
@@ -170,7 +178,14 @@ pub async fn remove(
         .await?
         .ok_or(ApiError::Unauthenticated)?;
     if user.phone.is_some() {
-        super::events::record(&state, user.id, "phone_removed", None, ctx.ip.as_deref()).await;
+        super::events::record(
+            &state,
+            user.id,
+            SecurityEventKind::PhoneRemoved,
+            None,
+            ctx.ip.as_deref(),
+        )
+        .await;
         super::confirm_elsewhere(&state, &updated, Channel::Sms, "notice-phone-removed").await;
     }
     Ok(Json(MeView::of(&updated, ctx.locale)))

@@ -7,6 +7,7 @@
 //! `POST /api/v1/me/recovery-codes` makes a new set (the old one stops working) after the
 //! password is given again; enabling two-factor authentication makes the first set.
 
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use rand::Rng;
@@ -116,7 +117,7 @@ pub async fn regenerate(
     super::events::record(
         &state,
         user.id,
-        "recovery_codes_generated",
+        SecurityEventKind::RecoveryCodesGenerated,
         None,
         ctx.ip.as_deref(),
     )

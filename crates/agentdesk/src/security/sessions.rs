@@ -2,6 +2,7 @@
 //! "sign out other sessions". Sessions are named by a short prefix of their stored hash, never by
 //! the token.
 
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use serde::Serialize;
@@ -73,7 +74,7 @@ pub async fn sign_out_others(
     super::events::record(
         &state,
         user.id,
-        "signed_out_others",
+        SecurityEventKind::SignedOutOthers,
         None,
         ctx.ip.as_deref(),
     )

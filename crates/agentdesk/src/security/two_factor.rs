@@ -11,6 +11,7 @@
 //! answers with ten recovery codes, shown that once.
 
 use crate::http::ApiPath;
+use agentdesk_core::store::SecurityEventKind;
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderValue, header};
@@ -184,15 +185,19 @@ pub async fn apply(
     let (new_method, kind, notice) = match action {
         Action::Enable => (
             Some(method),
-            "two_factor_enabled",
+            SecurityEventKind::TwoFactorEnabled,
             "notice-two-factor-enabled",
         ),
         Action::Switch => (
             Some(method),
-            "two_factor_switched",
+            SecurityEventKind::TwoFactorSwitched,
             "notice-two-factor-switched",
         ),
-        Action::Disable => (None, "two_factor_disabled", "notice-two-factor-disabled"),
+        Action::Disable => (
+            None,
+            SecurityEventKind::TwoFactorDisabled,
+            "notice-two-factor-disabled",
+        ),
     };
     if new_method == Some(TwoFactorMethod::Sms) && user.phone.is_none() {
         return Err(ApiError::PhoneNotVerified);

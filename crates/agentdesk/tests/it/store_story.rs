@@ -1064,9 +1064,14 @@ async fn security_events_and_the_outbox_are_kept_newest_first(backend: Backend) 
         .create_user(&new_user("Acme", "ray@acme.test", "Ray", Role::Agent), T0)
         .await
         .unwrap();
-    for (i, kind) in ["signed_in", "password_changed", "two_factor_enabled"]
-        .iter()
-        .enumerate()
+    use agentdesk_core::store::SecurityEventKind as Kind;
+    for (i, kind) in [
+        Kind::SignedIn,
+        Kind::PasswordChanged,
+        Kind::TwoFactorEnabled,
+    ]
+    .into_iter()
+    .enumerate()
     {
         store
             .add_security_event(
@@ -1080,13 +1085,13 @@ async fn security_events_and_the_outbox_are_kept_newest_first(backend: Backend) 
             .unwrap();
     }
     store
-        .add_security_event(ray.id, "signed_in", None, None, T0)
+        .add_security_event(ray.id, Kind::SignedIn, None, None, T0)
         .await
         .unwrap();
     let events = store.security_events(zoe.id, 2).await.unwrap();
     assert_eq!(
-        events.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
-        ["two_factor_enabled", "password_changed"]
+        events.iter().map(|e| e.kind).collect::<Vec<_>>(),
+        [Kind::TwoFactorEnabled, Kind::PasswordChanged]
     );
     assert_eq!(events[0].detail.as_deref(), Some("email"));
     assert_eq!(events[0].ip.as_deref(), Some("192.0.2.7"));
