@@ -64,9 +64,13 @@ macro_rules! resolve_contact {
         let phone: Option<&str> = $phone;
         let name: Option<&str> = $name;
         let now: i64 = $now;
+        // Two lookups joined by UNION, so each uses its own index: with `bsuid = $2 OR
+        // phone = $3` SQLite searched the phone index by company alone, scanning every contact
+        // of the company on every delivery.
         let rows = ::sqlx::query_as::<$db, (i64, Option<String>, Option<String>)>(concat!(
-            "SELECT id, bsuid, phone FROM contacts ",
-            "WHERE company_id = $1 AND (bsuid = $2 OR phone = $3) ORDER BY id"
+            "SELECT id, bsuid, phone FROM contacts WHERE company_id = $1 AND bsuid = $2 ",
+            "UNION SELECT id, bsuid, phone FROM contacts WHERE company_id = $1 AND phone = $3 ",
+            "ORDER BY id"
         ))
         .bind(company)
         .bind(bsuid)

@@ -219,7 +219,7 @@ async fn main() {
                 while let Some(end) = buf.find("\n\n") {
                     let block: String = buf.drain(..end + 2).collect();
                     if let Some(wamid) = block
-                        .split("\"wamid\":\"")
+                        .split("\"wa_message_id\":\"")
                         .nth(1)
                         .and_then(|r| r.split('"').next())
                         && block.contains("event: message")

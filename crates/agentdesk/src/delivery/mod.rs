@@ -57,6 +57,19 @@ pub struct Notifier {
     clock: Arc<dyn Clock>,
 }
 
+/// Says at start-up why a live channel cannot be used: not set up is an expected state of a fresh
+/// server (a warning that names what to set), a setting that does not work is an error.
+fn unavailable(channel: &str, setting: &str, e: &DeliveryError) {
+    match e {
+        DeliveryError::NotConfigured(_) => tracing::warn!(
+            "{channel} delivery is not configured: sign-in codes and security notices cannot go \
+             out by {channel}, and it cannot be chosen for two-factor authentication, until \
+             {setting} (and the rest of its settings, see the README) is set"
+        ),
+        other => tracing::error!(error = %other, "{channel} delivery cannot be used"),
+    }
+}
+
 impl Notifier {
     /// Builds the transports `mode` needs. A live transport that is not configured (or cannot be
     /// built: a bad host, say) is logged; its channel is then not offered for codes
@@ -70,14 +83,14 @@ impl Notifier {
         let live = mode == DeliveryMode::Live;
         let smtp = if live {
             smtp::Mailer::new(&config.smtp)
-                .inspect_err(|e| tracing::error!(error = %e, "SMTP transport not available"))
+                .inspect_err(|e| unavailable("email", "AGENTDESK_DELIVERY__SMTP__HOST", e))
                 .ok()
         } else {
             None
         };
         let sms = if live {
             sms::SmsClient::new(&config.sms)
-                .inspect_err(|e| tracing::error!(error = %e, "SMS transport not available"))
+                .inspect_err(|e| unavailable("SMS", "AGENTDESK_DELIVERY__SMS__ACCOUNT_SID", e))
                 .ok()
         } else {
             None

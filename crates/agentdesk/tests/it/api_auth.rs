@@ -689,8 +689,20 @@ async fn only_versioned_asset_urls_are_cached_for_good() {
             .unwrap()
             .starts_with("text/css")
     );
+    // The page names every module its script imports, at the bare URL the import asks for, so
+    // the browser fetches them at once.
+    for module in [
+        "/assets/js/lib/api.js",
+        "/assets/js/lib/forms.js",
+        "/assets/js/otp.js",
+    ] {
+        assert!(
+            html.contains(&format!("<link rel=\"modulepreload\" href=\"{module}\">")),
+            "{module} not preloaded"
+        );
+    }
     // A bare URL (what an ES module's relative import asks for) and a stale version revalidate.
-    for url in ["/assets/js/api.js", "/assets/css/app.css?v=000000"] {
+    for url in ["/assets/js/lib/api.js", "/assets/css/app.css?v=000000"] {
         let res = raw.get(app.url(url)).send().await.unwrap();
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(
