@@ -1,11 +1,13 @@
 //! `Secret`: a value that must never be printed — access tokens, password hashes, authenticator
-//! secrets. `Debug` shows only that there is one; reading it takes an explicit `expose()`, which
-//! is easy to find in review. It has no `Display` and no `Serialize`, so it cannot slip into a
-//! log line or a response by accident.
+//! secrets, and the secrets of the configuration. `Debug` prints `[redacted]`; reading it takes an
+//! explicit `expose()`, which is easy to find in review. It has no `Display`, so it cannot slip
+//! into a log line. It (de)serializes as the plain string, for the configuration file only:
+//! response bodies are built from view types that never hold one.
 
 use std::fmt;
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Secret(String);
 
 impl Secret {
@@ -25,11 +27,7 @@ impl Secret {
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() {
-            "Secret(empty)"
-        } else {
-            "Secret(***)"
-        })
+        f.write_str("[redacted]")
     }
 }
 
@@ -52,9 +50,9 @@ mod tests {
     #[test]
     fn debug_never_shows_the_value() {
         let s = Secret::new("EAAG-very-secret-token");
-        assert_eq!(format!("{s:?}"), "Secret(***)");
-        assert_eq!(format!("{:?}", Some(&s)), "Some(Secret(***))");
+        assert_eq!(format!("{s:?}"), "[redacted]");
+        assert_eq!(format!("{:?}", Some(&s)), "Some([redacted])");
         assert_eq!(s.expose(), "EAAG-very-secret-token");
-        assert_eq!(format!("{:?}", Secret::new("")), "Secret(empty)");
+        assert!(Secret::new("").is_empty());
     }
 }

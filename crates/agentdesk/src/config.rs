@@ -8,25 +8,9 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
-/// A value that must not appear in logs: `Debug` and `Display` print `[redacted]`.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Self(value.into())
-    }
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
+/// Configuration secrets (database URL, SMTP password, SMS token, app secret) use the domain's
+/// redacting type.
+pub use agentdesk_core::Secret;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
