@@ -22,7 +22,7 @@ pub struct AgentRow {
 }
 
 #[derive(Template)]
-#[template(path = "admin_agents.html")]
+#[template(path = "admin/agents.html")]
 pub struct AgentsPage {
     pub tr: Tr,
     pub ui: Ui,

@@ -10,7 +10,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 
 #[derive(Template)]
-#[template(path = "simulator.html")]
+#[template(path = "demo/simulator.html")]
 pub struct SimulatorPage {
     pub tr: Tr,
     pub ui: Ui,

@@ -89,7 +89,7 @@ pub fn render(page: &impl Template) -> Response {
 }
 
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "layout/error.html")]
 struct ErrorPage<'a> {
     tr: &'a Tr,
     ui: Ui,

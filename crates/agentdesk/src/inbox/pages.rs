@@ -12,7 +12,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 
 #[derive(Template)]
-#[template(path = "inbox.html")]
+#[template(path = "inbox/page.html")]
 pub struct InboxPage {
     pub tr: Tr,
     pub ui: Ui,

@@ -12,7 +12,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 
 #[derive(Template)]
-#[template(path = "admin_numbers.html")]
+#[template(path = "numbers/page.html")]
 pub struct NumbersPage {
     pub tr: Tr,
     pub ui: Ui,

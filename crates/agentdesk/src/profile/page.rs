@@ -14,7 +14,7 @@ pub async fn preferences_root() -> Redirect {
 }
 
 #[derive(Template)]
-#[template(path = "preferences_profile.html")]
+#[template(path = "profile/page.html")]
 pub struct ProfilePage {
     pub tr: Tr,
     pub ui: Ui,

@@ -12,7 +12,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 
 #[derive(Template)]
-#[template(path = "preferences_security.html")]
+#[template(path = "security/page.html")]
 pub struct SecurityPage {
     pub tr: Tr,
     pub ui: Ui,

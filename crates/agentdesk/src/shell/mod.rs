@@ -26,7 +26,7 @@ pub async fn root(ctx: RequestCtx) -> Redirect {
 }
 
 #[derive(Template)]
-#[template(path = "login.html")]
+#[template(path = "shell/login.html")]
 pub struct LoginPage {
     pub tr: Tr,
     pub ui: Ui,
