@@ -593,7 +593,7 @@ macro_rules! impl_conversation_store {
                         "INSERT INTO jobs (kind, payload, run_at, attempts, max_attempts, ",
                         "created_at) VALUES ($1, $2, $3, 0, 8, $3)"
                     ))
-                    .bind(kind)
+                    .bind(kind.as_str())
                     .bind(payload)
                     .bind(now.0)
                     .execute(&mut *tx)

@@ -8,7 +8,7 @@ macro_rules! impl_job_store {
         impl ::agentdesk_core::store::JobStore for $store {
             async fn enqueue_job(
                 &self,
-                kind: &str,
+                kind: ::agentdesk_core::store::JobKind,
                 payload: &str,
                 run_at: $crate::Timestamp,
                 max_attempts: i64,
@@ -17,7 +17,7 @@ macro_rules! impl_job_store {
                     "INSERT INTO jobs (kind, payload, run_at, attempts, max_attempts, created_at) ",
                     "VALUES ($1, $2, $3, 0, $4, $3) RETURNING id"
                 ))
-                .bind(kind)
+                .bind(kind.as_str())
                 .bind(payload)
                 .bind(run_at.0)
                 .bind(max_attempts)
@@ -48,7 +48,7 @@ macro_rules! impl_job_store {
             .map_err($crate::store_error)?;
                 Ok(row.map(|r| $crate::Job {
                     id: r.id,
-                    kind: r.kind,
+                    kind: ::agentdesk_core::store::JobKind::parse(&r.kind).ok_or(r.kind),
                     payload: r.payload,
                     attempts: r.attempts,
                     max_attempts: r.max_attempts,

@@ -36,7 +36,7 @@ pub use agentdesk_core::store::{
     AssignError, ConversationFilter, IngestOutcome, Job, View, ViewCounts, WebhookBatch,
 };
 pub use agentdesk_core::store::{
-    Challenge, NewChallenge, OutboxMessage, Resent, SecurityEvent, SendLimits,
+    Challenge, CodeChannel, NewChallenge, OutboxMessage, Purpose, Resent, SecurityEvent, SendLimits,
 };
 pub use agentdesk_core::store::{
     NewSession, Session, SessionKind, StoreResult as Result, ThrottleState,
@@ -316,12 +316,14 @@ pub struct ChallengeRow {
 }
 
 impl ChallengeRow {
-    pub fn into_challenge(self) -> Challenge {
-        Challenge {
+    pub fn into_challenge(self) -> Result<Challenge> {
+        Ok(Challenge {
+            purpose: Purpose::parse(&self.purpose)
+                .ok_or_else(|| corrupt("challenge purpose", &self.purpose))?,
+            channel: CodeChannel::parse(&self.channel)
+                .ok_or_else(|| corrupt("challenge channel", &self.channel))?,
             id: self.id,
             user_id: UserId(self.user_id),
-            purpose: self.purpose,
-            channel: self.channel,
             destination: self.destination,
             verified: self.destination_verified,
             payload: self.payload,
@@ -332,7 +334,7 @@ impl ChallengeRow {
             last_sent_at: Timestamp(self.last_sent_at),
             expires_at: Timestamp(self.expires_at),
             consumed: self.consumed_at.is_some(),
-        }
+        })
     }
 }
 

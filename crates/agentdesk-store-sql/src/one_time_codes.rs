@@ -83,7 +83,7 @@ macro_rules! impl_one_time_code_store {
                     .await
                     .map_err($crate::store_error)?;
                 // An authenticator's code is not sent: nothing to limit or count.
-                if c.channel != "totp"
+                if c.channel != ::agentdesk_core::store::CodeChannel::Totp
                     && !$crate::try_count_send!(
                         $db,
                         tx,
@@ -103,7 +103,7 @@ macro_rules! impl_one_time_code_store {
                 ))
                 .bind(c.created_at.0)
                 .bind(c.user_id.0)
-                .bind(&c.purpose)
+                .bind(c.purpose.as_str())
                 .execute(&mut *tx)
                 .await
                 .map_err($crate::store_error)?;
@@ -115,8 +115,8 @@ macro_rules! impl_one_time_code_store {
                 ))
                 .bind(&c.id)
                 .bind(c.user_id.0)
-                .bind(&c.purpose)
-                .bind(&c.channel)
+                .bind(c.purpose.as_str())
+                .bind(c.channel.as_str())
                 .bind(&c.destination)
                 .bind(c.verified)
                 .bind(&c.payload)
@@ -141,7 +141,7 @@ macro_rules! impl_one_time_code_store {
                 .fetch_optional(&self.pool)
                 .await
                 .map_err($crate::store_error)?;
-                Ok(row.map($crate::ChallengeRow::into_challenge))
+                row.map($crate::ChallengeRow::into_challenge).transpose()
             }
 
             async fn resend_challenge(

@@ -17,7 +17,7 @@ pub struct WebhookBatch {
     pub statuses: Vec<StatusRecord>,
     /// Work for the job queue that belongs to this delivery (e.g. media downloads), enqueued in
     /// the same transaction so an acknowledged delivery never loses it. (kind, JSON payload)
-    pub jobs: Vec<(String, String)>,
+    pub jobs: Vec<(super::JobKind, String)>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -4,11 +4,50 @@
 use super::StoreResult;
 use crate::Timestamp;
 
+/// What a job does; stored by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobKind {
+    /// Send one outbound message through the Cloud API.
+    SendMessage,
+    /// Fetch an inbound attachment from the Cloud API into the blob store.
+    DownloadMedia,
+}
+
+impl JobKind {
+    pub const ALL: [JobKind; 2] = [JobKind::SendMessage, JobKind::DownloadMedia];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobKind::SendMessage => "send_message",
+            JobKind::DownloadMedia => "download_media",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<JobKind> {
+        Self::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for k in JobKind::ALL {
+            assert_eq!(JobKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(JobKind::parse("send"), None);
+    }
+}
+
 /// A unit of work in the database-backed queue.
 #[derive(Debug, Clone)]
 pub struct Job {
     pub id: i64,
-    pub kind: String,
+    /// `Err` holds a stored name this build does not know (a newer instance wrote it, or the row
+    /// is corrupt): the worker gives the job up instead of claiming it forever.
+    pub kind: Result<JobKind, String>,
     pub payload: String,
     pub attempts: i64,
     pub max_attempts: i64,
@@ -18,7 +57,7 @@ pub struct Job {
 pub trait JobStore: Send + Sync {
     async fn enqueue_job(
         &self,
-        kind: &str,
+        kind: JobKind,
         payload: &str,
         run_at: Timestamp,
         max_attempts: i64,

@@ -24,10 +24,12 @@ pub use conversations::{
     WebhookBatch,
 };
 pub use database::DatabaseStore;
-pub use jobs::{Job, JobStore};
+pub use jobs::{Job, JobKind, JobStore};
 pub use live_events::{LiveEventStore, LiveFeed};
 pub use numbers::NumberStore;
-pub use one_time_codes::{Challenge, NewChallenge, OneTimeCodeStore, Resent, SendLimits};
+pub use one_time_codes::{
+    Challenge, CodeChannel, NewChallenge, OneTimeCodeStore, Purpose, Resent, SendLimits,
+};
 pub use outbox::{OutboxMessage, OutboxStore};
 pub use recovery_codes::RecoveryCodeStore;
 pub use security_events::{SecurityEvent, SecurityEventKind, SecurityEventStore};

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use agentdesk_core::domain::CompanyId;
 use agentdesk_core::domain::inbox::{ConversationId, MessageId, MessageStatus};
-use agentdesk_core::store::Job;
+use agentdesk_core::store::{Job, JobKind};
 use agentdesk_core::{Clock, Store};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
@@ -22,9 +22,6 @@ const LEASE_SECS: i64 = 120;
 const MAX_ATTEMPTS: i64 = 8;
 /// Workers per instance; sends wait on the network, not the CPU.
 pub const WORKERS: usize = 4;
-
-pub const SEND_MESSAGE: &str = "send_message";
-pub const DOWNLOAD_MEDIA: &str = "download_media";
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct SendJob {
@@ -48,7 +45,7 @@ impl Jobs {
         }
     }
 
-    pub async fn enqueue(&self, kind: &str, payload: &impl Serialize) -> Result<(), ApiError> {
+    pub async fn enqueue(&self, kind: JobKind, payload: &impl Serialize) -> Result<(), ApiError> {
         let json = serde_json::to_string(payload).map_err(ApiError::internal)?;
         self.store
             .enqueue_job(kind, &json, self.clock.now(), MAX_ATTEMPTS)
@@ -64,7 +61,7 @@ impl Jobs {
         message: MessageId,
     ) -> Result<(), ApiError> {
         self.enqueue(
-            SEND_MESSAGE,
+            JobKind::SendMessage,
             &SendJob {
                 company_id: company.0,
                 conversation_id: conversation.0,
@@ -118,16 +115,16 @@ enum Outcome {
 }
 
 async fn handle(state: &AppState, job: Job) {
-    let outcome = match job.kind.as_str() {
-        SEND_MESSAGE => match serde_json::from_str::<SendJob>(&job.payload) {
+    let outcome = match &job.kind {
+        Ok(JobKind::SendMessage) => match serde_json::from_str::<SendJob>(&job.payload) {
             Ok(p) => send(state, &p, &job).await,
             Err(e) => Outcome::GiveUp(format!("bad payload: {e}")),
         },
-        DOWNLOAD_MEDIA => match serde_json::from_str::<DownloadJob>(&job.payload) {
+        Ok(JobKind::DownloadMedia) => match serde_json::from_str::<DownloadJob>(&job.payload) {
             Ok(p) => download(state, &p, &job).await,
             Err(e) => Outcome::GiveUp(format!("bad payload: {e}")),
         },
-        other => Outcome::GiveUp(format!("unknown job kind {other}")),
+        Err(unknown) => Outcome::GiveUp(format!("unknown job kind {unknown}")),
     };
     let now = state.clock().now();
     let recorded = match outcome {
@@ -140,7 +137,11 @@ async fn handle(state: &AppState, job: Job) {
                 .await
         }
         Outcome::Retry { error, .. } | Outcome::GiveUp(error) => {
-            tracing::warn!(job = job.id, kind = %job.kind, %error, "job given up");
+            let kind = job
+                .kind
+                .as_ref()
+                .map_or_else(|k| k.as_str(), |k| k.as_str());
+            tracing::warn!(job = job.id, kind, %error, "job given up");
             state.store().fail_job(job.id, &error, None, now).await
         }
     };

@@ -13,7 +13,7 @@ use utoipa::IntoParams;
 
 use agentdesk_core::Timestamp;
 use agentdesk_core::domain::inbox::{InboundRecord, MessageStatus, ReactionRecord, StatusRecord};
-use agentdesk_core::store::WebhookBatch;
+use agentdesk_core::store::{JobKind, WebhookBatch};
 
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -123,9 +123,7 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
                         "phone_number_id": m.phone_number_id, "wamid": m.wamid, "media_id": media_id,
                         "mime_type": mime_type, "sha256": sha256,
                     });
-                    batch
-                        .jobs
-                        .push((super::jobs::DOWNLOAD_MEDIA.to_owned(), job.to_string()));
+                    batch.jobs.push((JobKind::DownloadMedia, job.to_string()));
                 }
                 batch.messages.push(InboundRecord {
                     kind: kind_of(&m.content).to_owned(),

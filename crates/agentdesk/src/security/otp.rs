@@ -20,7 +20,8 @@ use sha2::Sha256;
 use utoipa::ToSchema;
 
 use agentdesk_core::domain::{User, UserId};
-use agentdesk_core::store::{Challenge, NewChallenge, Resent, SendLimits};
+pub use agentdesk_core::store::Purpose;
+use agentdesk_core::store::{Challenge, CodeChannel, NewChallenge, Resent, SendLimits};
 use agentdesk_core::{Secret, Timestamp};
 
 use agentdesk_core::domain::TwoFactorMethod;
@@ -41,43 +42,29 @@ const FREE_FAILURES: i64 = 4;
 const FIRST_WAIT_SECS: i64 = 30;
 const LONGEST_WAIT_SECS: i64 = 3600;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    Login,
-    TwoFactor,
-    PhoneOld,
-    PhoneNew,
+/// The message key of the text that carries a code for `purpose`.
+fn message_key(purpose: Purpose) -> &'static str {
+    match purpose {
+        Purpose::Login => "otp-login",
+        Purpose::TwoFactor => "otp-two-factor",
+        Purpose::PhoneOld => "otp-phone-old",
+        Purpose::PhoneNew => "otp-phone-new",
+    }
 }
 
-impl Purpose {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Login => "login",
-            Purpose::TwoFactor => "two_factor",
-            Purpose::PhoneOld => "phone_old",
-            Purpose::PhoneNew => "phone_new",
-        }
+/// The transport of a channel that sends codes; `None` for the authenticator app.
+fn transport(channel: CodeChannel) -> Option<Channel> {
+    match channel {
+        CodeChannel::Sms => Some(Channel::Sms),
+        CodeChannel::Email => Some(Channel::Email),
+        CodeChannel::Totp => None,
     }
+}
 
-    fn parse(raw: &str) -> Option<Self> {
-        [
-            Purpose::Login,
-            Purpose::TwoFactor,
-            Purpose::PhoneOld,
-            Purpose::PhoneNew,
-        ]
-        .into_iter()
-        .find(|p| p.as_str() == raw)
-    }
-
-    /// The message key of the text that carries the code.
-    fn message_key(self) -> &'static str {
-        match self {
-            Purpose::Login => "otp-login",
-            Purpose::TwoFactor => "otp-two-factor",
-            Purpose::PhoneOld => "otp-phone-old",
-            Purpose::PhoneNew => "otp-phone-new",
-        }
+fn code_channel(channel: Channel) -> CodeChannel {
+    match channel {
+        Channel::Sms => CodeChannel::Sms,
+        Channel::Email => CodeChannel::Email,
     }
 }
 
@@ -115,10 +102,10 @@ pub struct Enrollment {
 impl ChallengeView {
     /// A code sent at `sent_at`: it expires after `CODE_TTL_SECS`, may be resent after
     /// `RESEND_COOLDOWN_SECS`.
-    fn sent(id: &str, channel: &str, destination: &str, sent_at: Timestamp) -> Self {
+    fn sent(id: &str, channel: CodeChannel, destination: &str, sent_at: Timestamp) -> Self {
         Self {
             id: id.to_owned(),
-            channel: channel.to_owned(),
+            channel: channel.as_str().to_owned(),
             destination_hint: hint(channel, destination),
             expires_at: sent_at.plus_secs(CODE_TTL_SECS).to_rfc3339(),
             resend_after: sent_at.plus_secs(RESEND_COOLDOWN_SECS).to_rfc3339(),
@@ -132,7 +119,7 @@ impl ChallengeView {
         let expires_at = created_at.plus_secs(CODE_TTL_SECS).to_rfc3339();
         Self {
             id: id.to_owned(),
-            channel: TOTP_CHANNEL.to_owned(),
+            channel: CodeChannel::Totp.as_str().to_owned(),
             destination_hint: String::new(),
             resend_after: expires_at.clone(),
             resend_in: CODE_TTL_SECS,
@@ -142,12 +129,9 @@ impl ChallengeView {
     }
 }
 
-/// The channel of challenges answered from an authenticator app.
-pub const TOTP_CHANNEL: &str = "totp";
-
 /// `a•••@example.com` or `•••• ••23`.
-pub fn hint(channel: &str, destination: &str) -> String {
-    if channel == "email" {
+pub fn hint(channel: CodeChannel, destination: &str) -> String {
+    if channel == CodeChannel::Email {
         let (local, domain) = destination.split_once('@').unwrap_or((destination, ""));
         let first: String = local.chars().take(1).collect();
         format!("{first}•••@{domain}")
@@ -199,20 +183,12 @@ pub fn wait_after(failures: i64) -> i64 {
 
 /// The text that carries a code, in the user's language.
 fn message(tr: &Tr, purpose: Purpose, channel: Channel, code: &str, to: &str) -> Outgoing {
-    let body = tr.t1(purpose.message_key(), "code", code);
+    let body = tr.t1(message_key(purpose), "code", code);
     Outgoing {
         channel,
         to: to.to_owned(),
         subject: (channel == Channel::Email).then(|| tr.t("otp-email-subject")),
         body,
-    }
-}
-
-fn channel_of(name: &str) -> Channel {
-    if name == "sms" {
-        Channel::Sms
-    } else {
-        Channel::Email
     }
 }
 
@@ -277,8 +253,8 @@ pub async fn issue_authenticator(
     let challenge = NewChallenge {
         id: id.clone(),
         user_id: user.id,
-        purpose: purpose.as_str().to_owned(),
-        channel: TOTP_CHANNEL.to_owned(),
+        purpose,
+        channel: CodeChannel::Totp,
         destination: String::new(),
         verified: true,
         payload: payload.to_string(),
@@ -330,8 +306,8 @@ pub async fn issue(
     let challenge = NewChallenge {
         id: id.clone(),
         user_id: user.id,
-        purpose: purpose.as_str().to_owned(),
-        channel: channel.as_str().to_owned(),
+        purpose,
+        channel: code_channel(channel),
         destination: destination.to_owned(),
         // Every code goes to the account's own email or verified phone, except the one that
         // proves a new number.
@@ -354,7 +330,12 @@ pub async fn issue(
         .send(&message(&tr, purpose, channel, &code, destination))
         .await
         .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
-    Ok(ChallengeView::sent(&id, channel.as_str(), destination, now))
+    Ok(ChallengeView::sent(
+        &id,
+        code_channel(channel),
+        destination,
+        now,
+    ))
 }
 
 /// A new code for a live challenge (the old one stops working), after the cooldown.
@@ -367,10 +348,9 @@ pub async fn resend(
     if challenge.consumed {
         return Err(ApiError::InvalidCode);
     }
-    if challenge.channel == TOTP_CHANNEL {
+    let Some(channel) = transport(challenge.channel) else {
         return Err(ApiError::NothingToResend);
-    }
-    let channel = channel_of(&challenge.channel);
+    };
     if !state.notifier().available(channel) {
         return Err(ApiError::ChannelNotConfigured(channel));
     }
@@ -396,8 +376,7 @@ pub async fn resend(
         Resent::NotLive => return Err(ApiError::InvalidCode),
         Resent::Limited => return Err(over_the_limit()),
     }
-    let purpose = Purpose::parse(&challenge.purpose)
-        .ok_or_else(|| ApiError::internal("challenge with an unknown purpose"))?;
+    let purpose = challenge.purpose;
     let tr = Tr::new(user.locale.unwrap_or_default());
     state
         .notifier()
@@ -412,7 +391,7 @@ pub async fn resend(
         .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
     Ok(ChallengeView::sent(
         &challenge.id,
-        &challenge.channel,
+        challenge.channel,
         &challenge.destination,
         now,
     ))
@@ -427,7 +406,7 @@ pub async fn load(
     purposes: &[Purpose],
 ) -> Result<Challenge, ApiError> {
     match state.store().challenge(id).await? {
-        Some(c) if c.user_id == user && purposes.iter().any(|p| c.purpose == p.as_str()) => Ok(c),
+        Some(c) if c.user_id == user && purposes.contains(&c.purpose) => Ok(c),
         _ => Err(ApiError::InvalidCode),
     }
 }
@@ -468,7 +447,7 @@ async fn accepts(
 ) -> Result<bool, ApiError> {
     let user = challenge.user_id;
     match answer {
-        Answer::Code(code) if challenge.channel == TOTP_CHANNEL => {
+        Answer::Code(code) if challenge.channel == CodeChannel::Totp => {
             let secret = match enrolling_secret(challenge) {
                 Some(secret) => secret,
                 None => match state.store().totp_secret(user).await? {
@@ -521,7 +500,7 @@ async fn check(
     }
     if !accepts(state, &challenge, answer, now).await? {
         let failures = state.store().otp_failed(&challenge.id, user, now).await?;
-        if challenge.purpose == Purpose::Login.as_str() {
+        if challenge.purpose == Purpose::Login {
             super::events::record(state, user, SecurityEventKind::TwoFactorFailed, None, None)
                 .await;
         }
@@ -605,7 +584,10 @@ mod tests {
 
     #[test]
     fn hints_show_little() {
-        assert_eq!(hint("email", "agent1@demo.test"), "a•••@demo.test");
-        assert_eq!(hint("sms", "+14155552671"), "•••• ••71");
+        assert_eq!(
+            hint(CodeChannel::Email, "agent1@demo.test"),
+            "a•••@demo.test"
+        );
+        assert_eq!(hint(CodeChannel::Sms, "+14155552671"), "•••• ••71");
     }
 }

@@ -113,7 +113,7 @@ pub async fn verify(
     )
     .await?;
     let done = otp::verify_loaded(&state, pending, &body.code).await?;
-    let old_step = done.purpose == Purpose::PhoneOld.as_str();
+    let old_step = done.purpose == Purpose::PhoneOld;
     let payload: serde_json::Value =
         serde_json::from_str(&done.payload).map_err(ApiError::internal)?;
     let new = payload["new"]

@@ -6,13 +6,16 @@ use std::sync::Arc;
 
 use agentdesk_core::domain::inbox::*;
 use agentdesk_core::domain::{CompanyId, Email, NewUser, PersonName, Role, UserId};
-use agentdesk_core::store::{AssignError, Conflict, ConversationFilter, View, WebhookBatch};
+use agentdesk_core::store::{
+    AssignError, Conflict, ConversationFilter, JobKind, View, WebhookBatch,
+};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
 use crate::on_both_backends;
 use crate::support::*;
 
 on_both_backends!(
+    unknown_job_kind_is_claimed_as_an_error,
     ingest_routes_dedupes_and_assigns,
     statuses_reactions_and_outbound,
     assignment_status_and_events,
@@ -926,20 +929,49 @@ async fn assignment_status_and_events(backend: Backend) {
     assert!(s.live_events_after(other, 0, 100).await.unwrap().is_empty());
 }
 
+/// A job kind this build does not know (written by a newer instance) is claimed as an error, so
+/// the worker gives it up instead of the queue wedging on it.
+async fn unknown_job_kind_is_claimed_as_an_error(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(backend, dir.path()).await;
+    let store = agentdesk::open_store(&url).await.unwrap();
+    execute_sql(
+        backend,
+        &url,
+        "INSERT INTO jobs (kind, payload, run_at, attempts, max_attempts, created_at) \
+         VALUES ('from_a_newer_build', '{}', 0, 0, 3, 0)",
+    )
+    .await;
+    let job = store
+        .claim_job(T0, T0.plus_secs(30))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(job.kind, Err("from_a_newer_build".to_owned()));
+    store.fail_job(job.id, "unknown", None, T0).await.unwrap();
+    assert!(
+        store
+            .claim_job(T0.plus_secs(60), T0.plus_secs(90))
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
 async fn job_queue_leases(backend: Backend) {
     let w = world(backend).await;
     let s = &w.store;
     let id = s
-        .enqueue_job("media_download", "{\"m\":1}", T0, 3)
+        .enqueue_job(JobKind::DownloadMedia, "{\"m\":1}", T0, 3)
         .await
         .unwrap();
-    s.enqueue_job("later", "{}", T0.plus_secs(3600), 3)
+    s.enqueue_job(JobKind::SendMessage, "{\"later\":1}", T0.plus_secs(3600), 3)
         .await
         .unwrap();
     let job = s.claim_job(T0, T0.plus_secs(30)).await.unwrap().unwrap();
     assert_eq!(
-        (job.id, job.kind.as_str(), job.attempts),
-        (id, "media_download", 1)
+        (job.id, job.kind.clone(), job.attempts),
+        (id, Ok(JobKind::DownloadMedia), 1)
     );
     assert!(
         s.claim_job(T0.plus_secs(10), T0.plus_secs(40))
@@ -980,7 +1012,9 @@ async fn job_queue_leases(backend: Backend) {
     );
 
     // Many workers, one job: exactly one claim wins.
-    s.enqueue_job("race", "{}", T0, 3).await.unwrap();
+    s.enqueue_job(JobKind::SendMessage, "{\"race\":1}", T0, 3)
+        .await
+        .unwrap();
     let at = T0.plus_secs(300);
     let claims: Vec<_> = (0..8)
         .map(|_| {
@@ -989,7 +1023,7 @@ async fn job_queue_leases(backend: Backend) {
                 s.claim_job(at, at.plus_secs(30))
                     .await
                     .unwrap()
-                    .filter(|j| j.kind == "race")
+                    .filter(|j| j.payload == "{\"race\":1}")
             })
         })
         .collect();
@@ -1000,18 +1034,20 @@ async fn job_queue_leases(backend: Backend) {
     assert_eq!(winners.len(), 1);
     s.complete_job(winners[0].id, at).await.unwrap();
     // Giving up finishes the job.
-    s.enqueue_job("doomed", "{}", T0, 1).await.unwrap();
+    s.enqueue_job(JobKind::SendMessage, "{\"doomed\":1}", T0, 1)
+        .await
+        .unwrap();
     let at = T0.plus_secs(400);
     let doomed = s.claim_job(at, at.plus_secs(30)).await.unwrap().unwrap();
     s.fail_job(doomed.id, "gone", None, at).await.unwrap();
-    assert_eq!(doomed.kind, "doomed");
+    assert_eq!(doomed.payload, "{\"doomed\":1}");
     let next = s
         .claim_job(at.plus_secs(3600), at.plus_secs(3700))
         .await
         .unwrap()
         .unwrap();
     assert_eq!(
-        next.kind, "later",
+        next.payload, "{\"later\":1}",
         "the given-up job is never claimed again; the scheduled one now is"
     );
 }

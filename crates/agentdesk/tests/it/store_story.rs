@@ -5,7 +5,7 @@ use std::sync::Arc;
 use agentdesk_core::domain::{
     CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, UserId,
 };
-use agentdesk_core::store::{Conflict, NewSession, SessionKind};
+use agentdesk_core::store::{CodeChannel, Conflict, NewSession, Purpose, SessionKind};
 use agentdesk_core::{Store, StoreError, Timestamp};
 
 use crate::on_both_backends;
@@ -579,8 +579,8 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
                 &NewChallenge {
                     id: "app-challenge".into(),
                     user_id: zoe.id,
-                    purpose: "login".into(),
-                    channel: "totp".into(),
+                    purpose: Purpose::Login,
+                    channel: CodeChannel::Totp,
                     destination: String::new(),
                     verified: true,
                     payload: "{}".into(),
@@ -594,7 +594,7 @@ async fn authenticator_and_recovery_codes(backend: Backend) {
             .unwrap()
     );
     let stored = store.challenge("app-challenge").await.unwrap().unwrap();
-    assert_eq!(stored.channel, "totp");
+    assert_eq!(stored.channel, CodeChannel::Totp);
 }
 
 /// docs/security.md 4 in the store: the limits are checked and counted in one step (parallel sends
@@ -625,11 +625,11 @@ async fn send_limits_are_checked_and_counted_together(backend: Backend) {
         per_unverified_destination: 2,
     };
     let challenge =
-        |id: &str, user: agentdesk_core::domain::UserId, purpose: &str, verified| NewChallenge {
+        |id: &str, user: agentdesk_core::domain::UserId, purpose: Purpose, verified| NewChallenge {
             id: id.into(),
             user_id: user,
-            purpose: purpose.into(),
-            channel: "sms".into(),
+            purpose,
+            channel: CodeChannel::Sms,
             destination: "+14155552671".into(),
             verified,
             payload: "{}".into(),
@@ -639,10 +639,10 @@ async fn send_limits_are_checked_and_counted_together(backend: Backend) {
         };
     // Another account "adding" the owner's number: two codes, then refused.
     for i in 0..2 {
-        let c = challenge(&format!("other-{i}"), other.id, "phone_new", false);
+        let c = challenge(&format!("other-{i}"), other.id, Purpose::PhoneNew, false);
         assert!(store.create_challenge(&c, &limits).await.unwrap());
     }
-    let c = challenge("other-2", other.id, "phone_new", false);
+    let c = challenge("other-2", other.id, Purpose::PhoneNew, false);
     assert!(!store.create_challenge(&c, &limits).await.unwrap());
     assert!(
         store.challenge("other-2").await.unwrap().is_none(),
@@ -650,13 +650,13 @@ async fn send_limits_are_checked_and_counted_together(backend: Backend) {
     );
     // The owner's own codes to the number they verified are not starved by those.
     for i in 0..3 {
-        let c = challenge(&format!("owner-{i}"), owner.id, "login", true);
+        let c = challenge(&format!("owner-{i}"), owner.id, Purpose::Login, true);
         assert!(
             store.create_challenge(&c, &limits).await.unwrap(),
             "owner send {i}"
         );
     }
-    let c = challenge("owner-3", owner.id, "login", true);
+    let c = challenge("owner-3", owner.id, Purpose::Login, true);
     assert!(!store.create_challenge(&c, &limits).await.unwrap());
     // A resend is a send: over the limit it changes nothing; a used-up challenge is not live.
     let live = store.challenge("owner-2").await.unwrap().unwrap();
@@ -714,10 +714,10 @@ async fn send_limits_are_checked_and_counted_together(backend: Backend) {
             let c = NewChallenge {
                 id: format!("race-{i}"),
                 user_id: fresh.id,
-                purpose: "two_factor".into(),
+                purpose: Purpose::TwoFactor,
                 destination: format!("fresh{i}@acme.test"),
-                channel: "email".into(),
-                ..challenge("", fresh.id, "", true)
+                channel: CodeChannel::Email,
+                ..challenge("", fresh.id, Purpose::Login, true)
             };
             tokio::spawn(async move { store.create_challenge(&c, &wide).await.unwrap() })
         })
@@ -996,8 +996,8 @@ async fn codes_are_consumed_once_and_failures_counted(backend: Backend) {
     let challenge = |id: &str| NewChallenge {
         id: id.into(),
         user_id: zoe.id,
-        purpose: "login".into(),
-        channel: "email".into(),
+        purpose: Purpose::Login,
+        channel: CodeChannel::Email,
         destination: "zoe@acme.test".into(),
         verified: true,
         payload: "{}".into(),
