@@ -199,11 +199,6 @@ async fn add_user(
     }
 }
 
-fn weak_reason(e: &agentdesk::http::ApiError) -> String {
-    match e {
-        agentdesk::http::ApiError::WeakPassword { problem, .. } => {
-            agentdesk::i18n::Tr::new(Default::default()).t(problem.key)
-        }
-        other => other.to_string(),
-    }
+fn weak_reason(e: &password::WeakPassword) -> String {
+    agentdesk::i18n::Tr::new(Default::default()).t(e.weakness.problem().key)
 }

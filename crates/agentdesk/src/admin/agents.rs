@@ -124,11 +124,9 @@ pub async fn create(
     .into_iter()
     .flatten()
     .collect();
-    let weak = match password::check_new("password", &body.password, &personal) {
-        Ok(()) => None,
-        Err(ApiError::WeakPassword { problem, .. }) => Some(problem),
-        Err(other) => return Err(other),
-    };
+    let weak = password::check_new("password", &body.password, &personal)
+        .err()
+        .map(|w| w.weakness.problem());
     let (Some(email), Some(first_name), Some(last_name), Some(role), None) =
         (email, first, last, role, weak.clone())
     else {

@@ -2,10 +2,10 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::http::page::{Nav, Ui, render};
-use crate::http::{ApiError, PageUser};
+use crate::http::{AdminPageUser, ApiError};
 use crate::i18n::Tr;
 use crate::profile::avatar::Initials;
 use crate::state::AppState;
@@ -32,15 +32,9 @@ pub struct AgentsPage {
 
 pub async fn agents_page(
     State(state): State<AppState>,
-    PageUser { user, ctx }: PageUser,
-) -> Response {
-    if !user.is_admin() {
-        return ApiError::Forbidden.into_response();
-    }
-    let users = match state.store().company_users(user.company_id).await {
-        Ok(users) => users,
-        Err(e) => return ApiError::from(e).into_response(),
-    };
+    AdminPageUser { user, ctx }: AdminPageUser,
+) -> Result<Response, ApiError> {
+    let users = state.store().company_users(user.company_id).await?;
     let tr = ctx.tr();
     let agents = users
         .iter()
@@ -59,14 +53,15 @@ pub async fn agents_page(
             avatar_thumb: u.avatar.as_ref().map(crate::profile::avatar::thumb_url),
         })
         .collect();
-    let require_two_factor = match state.store().company(user.company_id).await {
-        Ok(c) => c.is_some_and(|c| c.require_two_factor),
-        Err(e) => return ApiError::from(e).into_response(),
-    };
-    render(&AgentsPage {
+    let require_two_factor = state
+        .store()
+        .company(user.company_id)
+        .await?
+        .is_some_and(|c| c.require_two_factor);
+    Ok(render(&AgentsPage {
         require_two_factor,
         ui: Ui::signed_in(&user, Nav::Agents),
         agents,
         tr,
-    })
+    }))
 }

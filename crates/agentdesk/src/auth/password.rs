@@ -25,6 +25,71 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$bm90LWEtcmVhbC1zYWx0$6i
 
 type Job = Box<dyn FnOnce() + Send>;
 
+/// Why hashing or verifying a password did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum HashError {
+    /// Every worker is busy and the queue is full: the caller answers 503 instead of piling up.
+    #[error("password hashing is busy")]
+    Busy,
+    /// The workers are gone (the app is shutting down).
+    #[error("password hashing stopped")]
+    Stopped,
+    #[error("password hashing failed: {0}")]
+    Failed(String),
+}
+
+impl From<HashError> for ApiError {
+    fn from(e: HashError) -> Self {
+        match e {
+            HashError::Busy => ApiError::Busy,
+            other => ApiError::internal(other),
+        }
+    }
+}
+
+/// Why the policy refuses a new password (docs/security.md 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum Weakness {
+    #[error("shorter than {MIN_CHARS} characters")]
+    TooShort,
+    #[error("longer than {MAX_CHARS} characters")]
+    TooLong,
+    #[error("contains the email address or a name")]
+    ContainsPersonal,
+    #[error("too common or easily guessed")]
+    TooCommon,
+}
+
+impl Weakness {
+    /// The machine-readable code and the message key the API answers with.
+    pub fn problem(self) -> FieldProblem {
+        let (code, key) = match self {
+            Weakness::TooShort => ("too_short", "password-too-short"),
+            Weakness::TooLong => ("too_long", "password-too-long"),
+            Weakness::ContainsPersonal => ("contains_personal_data", "password-contains-personal"),
+            Weakness::TooCommon => ("too_common", "password-too-common"),
+        };
+        FieldProblem { code, key }
+    }
+}
+
+/// A refused new password, and the field it was typed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {weakness}")]
+pub struct WeakPassword {
+    pub field: &'static str,
+    pub weakness: Weakness,
+}
+
+impl From<WeakPassword> for ApiError {
+    fn from(w: WeakPassword) -> Self {
+        ApiError::WeakPassword {
+            field: w.field,
+            problem: w.weakness.problem(),
+        }
+    }
+}
+
 /// Hashing runs on a few dedicated threads fed by a bounded queue. Dedicated and long-lived on
 /// purpose: each argon2 run needs 19 MiB, and glibc keeps that memory in the arena of the thread
 /// that used it, so short-lived blocking-pool threads would multiply it; a fixed set of workers
@@ -71,15 +136,15 @@ impl Passwords {
         Self { jobs }
     }
 
-    pub async fn hash(&self, password: &str) -> Result<String, ApiError> {
+    pub async fn hash(&self, password: &str) -> Result<String, HashError> {
         let password = normalize(password);
         self.run(move || hash_now(&password))
             .await?
-            .map_err(ApiError::internal)
+            .map_err(|e| HashError::Failed(e.to_string()))
     }
 
     /// Checks a password against a stored hash, or against a dummy hash when there is none.
-    pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, ApiError> {
+    pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
         let password = normalize(password);
         let real = hash.is_some();
         let hash = hash.unwrap_or(DUMMY_HASH).to_owned();
@@ -90,18 +155,16 @@ impl Passwords {
     async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
-    ) -> Result<T, ApiError> {
+    ) -> Result<T, HashError> {
         let (done, result) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
             let _ = done.send(work());
         });
         self.jobs.try_send(job).map_err(|e| match e {
-            std::sync::mpsc::TrySendError::Full(_) => ApiError::Busy,
-            std::sync::mpsc::TrySendError::Disconnected(_) => {
-                ApiError::internal("password hashing stopped")
-            }
+            std::sync::mpsc::TrySendError::Full(_) => HashError::Busy,
+            std::sync::mpsc::TrySendError::Disconnected(_) => HashError::Stopped,
         })?;
-        result.await.map_err(ApiError::internal)
+        result.await.map_err(|_| HashError::Stopped)
     }
 }
 
@@ -201,18 +264,19 @@ fn verify_now(password: &str, hash: &str) -> bool {
 /// composition rules, not a common or easily guessed password (zxcvbn score below 2 means it is
 /// within about 10^6 guesses, which covers the top-10k lists), and not containing the user's email
 /// or names.
-pub fn check_new(field: &'static str, password: &str, personal: &[&str]) -> Result<(), ApiError> {
+pub fn check_new(
+    field: &'static str,
+    password: &str,
+    personal: &[&str],
+) -> Result<(), WeakPassword> {
     let normalized = normalize(password);
     let count = normalized.chars().count();
-    let weak = |key: &'static str, code: &'static str| ApiError::WeakPassword {
-        field,
-        problem: FieldProblem { code, key },
-    };
+    let weak = |weakness| WeakPassword { field, weakness };
     if count < MIN_CHARS {
-        return Err(weak("password-too-short", "too_short"));
+        return Err(weak(Weakness::TooShort));
     }
     if count > MAX_CHARS {
-        return Err(weak("password-too-long", "too_long"));
+        return Err(weak(Weakness::TooLong));
     }
     let lower = normalized.to_lowercase();
     let personal: Vec<String> = personal
@@ -221,12 +285,12 @@ pub fn check_new(field: &'static str, password: &str, personal: &[&str]) -> Resu
         .filter(|p| p.chars().count() >= 3)
         .collect();
     if personal.iter().any(|p| lower.contains(p.as_str())) {
-        return Err(weak("password-contains-personal", "contains_personal_data"));
+        return Err(weak(Weakness::ContainsPersonal));
     }
     let inputs: Vec<&str> = personal.iter().map(String::as_str).collect();
     let score = zxcvbn::zxcvbn(&normalized, &inputs).score();
     if u8::from(score) < 2 {
-        return Err(weak("password-too-common", "too_common"));
+        return Err(weak(Weakness::TooCommon));
     }
     Ok(())
 }
@@ -235,11 +299,10 @@ pub fn check_new(field: &'static str, password: &str, personal: &[&str]) -> Resu
 mod tests {
     use super::*;
 
-    fn code(r: Result<(), ApiError>) -> &'static str {
+    fn code(r: Result<(), WeakPassword>) -> &'static str {
         match r {
             Ok(()) => "ok",
-            Err(ApiError::WeakPassword { problem, .. }) => problem.code,
-            Err(_) => "other",
+            Err(weak) => weak.weakness.problem().code,
         }
     }
 

@@ -7,10 +7,31 @@
 
 use std::sync::Arc;
 
-use agentdesk_core::{Clock, Store};
+use agentdesk_core::{Clock, Store, StoreError};
 
 use crate::config::LoginConfig;
 use crate::http::ApiError;
+
+/// Why the throttle refused, or could not answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ThrottleError {
+    /// One of the client's budgets is locked for this long yet.
+    #[error("locked for {retry_after_secs} s")]
+    Locked { retry_after_secs: i64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<ThrottleError> for ApiError {
+    fn from(e: ThrottleError) -> Self {
+        match e {
+            ThrottleError::Locked { retry_after_secs } => {
+                ApiError::RateLimited { retry_after_secs }
+            }
+            ThrottleError::Store(e) => e.into(),
+        }
+    }
+}
 
 pub struct LoginThrottle {
     store: Arc<dyn Store>,
@@ -77,7 +98,7 @@ impl LoginThrottle {
     }
 
     /// Refuses with `RateLimited` (and the wait) when any of the client's budgets is locked.
-    pub async fn check(&self, client: &Client) -> Result<(), ApiError> {
+    pub async fn check(&self, client: &Client) -> Result<(), ThrottleError> {
         let now = self.clock.now();
         let mut wait = 0;
         for key in client.keys() {
@@ -91,7 +112,7 @@ impl LoginThrottle {
             }
         }
         if wait > 0 {
-            Err(ApiError::RateLimited {
+            Err(ThrottleError::Locked {
                 retry_after_secs: wait,
             })
         } else {
@@ -100,7 +121,7 @@ impl LoginThrottle {
     }
 
     /// Counts a failure against the client's budgets, locking any past its limit.
-    pub async fn failed(&self, client: &Client) -> Result<(), ApiError> {
+    pub async fn failed(&self, client: &Client) -> Result<(), ThrottleError> {
         match client {
             Client::Stranger { account, ip } => {
                 self.count(account, self.config.account_max_failures)
@@ -118,7 +139,7 @@ impl LoginThrottle {
         Ok(())
     }
 
-    async fn count(&self, key: &str, limit: i64) -> Result<(), ApiError> {
+    async fn count(&self, key: &str, limit: i64) -> Result<(), ThrottleError> {
         let now = self.clock.now();
         let window_cutoff = now.minus_secs(self.config.window_minutes * 60);
         let state = self.store.record_failure(key, now, window_cutoff).await?;
@@ -139,7 +160,7 @@ impl LoginThrottle {
     /// A right password clears the budget it was tried under: the account's for a stranger (as
     /// before device cookies), the browser's own for a trusted one — which leaves the account's
     /// lock, if strangers caused one, in place for them.
-    pub async fn succeeded(&self, client: &Client) -> Result<(), ApiError> {
+    pub async fn succeeded(&self, client: &Client) -> Result<(), ThrottleError> {
         let key = match client {
             Client::Stranger { account, .. } => account.clone(),
             other => other.keys().into_iter().next().unwrap_or_default(),
@@ -166,5 +187,5 @@ pub async fn confirm_password(
         state.throttle().failed(&client).await?;
         return Err(ApiError::WrongPassword);
     }
-    state.throttle().succeeded(&client).await
+    Ok(state.throttle().succeeded(&client).await?)
 }

@@ -49,6 +49,8 @@ pub enum SeedError {
     #[error("{0}")]
     Store(#[from] agentdesk_core::StoreError),
     #[error("{0}")]
+    Password(#[from] crate::auth::password::HashError),
+    #[error("{0}")]
     Other(String),
 }
 

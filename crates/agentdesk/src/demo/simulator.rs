@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::http::ApiError;
 use crate::http::page::{Ui, render};
@@ -21,14 +21,14 @@ pub struct SimulatorPage {
 pub async fn simulator_page(
     State(state): State<AppState>,
     ctx: crate::http::RequestCtx,
-) -> Response {
+) -> Result<Response, ApiError> {
     if !emulator_running(&state) {
-        return ApiError::NotFound.into_response();
+        return Err(ApiError::NotFound);
     }
-    render(&SimulatorPage {
+    Ok(render(&SimulatorPage {
         tr: ctx.tr(),
         ui: Ui::anonymous(),
-    })
+    }))
 }
 
 /// The simulator needs the Graph emulator, which demo mode runs unless a real Cloud API base is

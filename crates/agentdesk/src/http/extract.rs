@@ -153,6 +153,25 @@ impl<S: Send + Sync> FromRequestParts<S> for PageUser {
     }
 }
 
+/// The signed-in admin of an admin page: others are sent to sign in, agents get the 403 page.
+pub struct AdminPageUser {
+    pub user: User,
+    pub ctx: RequestCtx,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for AdminPageUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let PageUser { user, ctx } = PageUser::from_request_parts(parts, state).await?;
+        if user.is_admin() {
+            Ok(AdminPageUser { user, ctx })
+        } else {
+            Err(ApiError::Forbidden.into_response())
+        }
+    }
+}
+
 /// The Security page: also open to a user who must set up a second factor first.
 pub struct SetupPageUser {
     pub user: User,

@@ -13,5 +13,6 @@ pub mod page;
 pub use context::RequestCtx;
 pub use error::ApiError;
 pub use extract::{
-    AdminUser, ApiJson, ApiPath, ApiQuery, ApiUser, PageUser, SetupPageUser, SetupUser,
+    AdminPageUser, AdminUser, ApiJson, ApiPath, ApiQuery, ApiUser, PageUser, SetupPageUser,
+    SetupUser,
 };

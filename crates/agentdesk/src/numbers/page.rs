@@ -3,11 +3,11 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use super::api::NumberView;
 use crate::http::page::{Nav, Ui, render};
-use crate::http::{ApiError, PageUser};
+use crate::http::{AdminPageUser, ApiError};
 use crate::i18n::Tr;
 use crate::state::AppState;
 
@@ -21,17 +21,12 @@ pub struct NumbersPage {
 
 pub async fn numbers_page(
     State(state): State<AppState>,
-    PageUser { user, ctx }: PageUser,
-) -> Response {
-    if !user.is_admin() {
-        return ApiError::Forbidden.into_response();
-    }
-    match state.store().company_numbers(user.company_id).await {
-        Ok(numbers) => render(&NumbersPage {
-            tr: ctx.tr(),
-            ui: Ui::signed_in(&user, Nav::Numbers),
-            numbers: numbers.iter().map(NumberView::of).collect(),
-        }),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+    AdminPageUser { user, ctx }: AdminPageUser,
+) -> Result<Response, ApiError> {
+    let numbers = state.store().company_numbers(user.company_id).await?;
+    Ok(render(&NumbersPage {
+        tr: ctx.tr(),
+        ui: Ui::signed_in(&user, Nav::Numbers),
+        numbers: numbers.iter().map(NumberView::of).collect(),
+    }))
 }

@@ -142,8 +142,8 @@ pub async fn strength(
         score,
         acceptable: verdict.is_ok(),
         problem: match verdict {
-            Err(ApiError::WeakPassword { problem, .. }) => Some(ctx.tr().t(problem.key)),
-            _ => None,
+            Err(weak) => Some(ctx.tr().t(weak.weakness.problem().key)),
+            Ok(()) => None,
         },
     }))
 }

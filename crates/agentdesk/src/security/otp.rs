@@ -32,6 +32,61 @@ use crate::http::ApiError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 
+/// Why a code was not sent or not accepted; handlers answer with the matching `ApiError`.
+#[derive(Debug, thiserror::Error)]
+pub enum OtpError {
+    #[error("no verified phone number")]
+    PhoneNotVerified,
+    /// Live delivery without a configured transport for this channel.
+    #[error("{0:?} delivery is not configured")]
+    ChannelNotConfigured(Channel),
+    /// The number cannot receive texts (a landline or a premium number stored long ago).
+    #[error("not a mobile number")]
+    NotMobile,
+    /// The cooldown or an hourly send limit.
+    #[error("rate limited")]
+    RateLimited { retry_after_secs: i64 },
+    #[error("code not delivered: {0}")]
+    DeliveryFailed(String),
+    /// Wrong, used, or not this user's: all look the same.
+    #[error("invalid code")]
+    InvalidCode,
+    #[error("authenticator codes cannot be resent")]
+    NothingToResend,
+    #[error("too many attempts")]
+    TooManyAttempts { retry_after_secs: i64 },
+    #[error("code expired")]
+    CodeExpired,
+    #[error(transparent)]
+    Store(#[from] agentdesk_core::StoreError),
+    #[error(transparent)]
+    Totp(#[from] super::totp::TotpError),
+}
+
+impl From<OtpError> for ApiError {
+    fn from(e: OtpError) -> Self {
+        match e {
+            OtpError::PhoneNotVerified => ApiError::PhoneNotVerified,
+            OtpError::ChannelNotConfigured(channel) => ApiError::ChannelNotConfigured(channel),
+            OtpError::NotMobile => {
+                ApiError::field("phone", agentdesk_core::domain::Invalid::NotMobile)
+            }
+            OtpError::RateLimited { retry_after_secs } => {
+                ApiError::RateLimited { retry_after_secs }
+            }
+            OtpError::DeliveryFailed(why) => ApiError::DeliveryFailed(why),
+            OtpError::InvalidCode => ApiError::InvalidCode,
+            OtpError::NothingToResend => ApiError::NothingToResend,
+            OtpError::TooManyAttempts { retry_after_secs } => {
+                ApiError::TooManyAttempts { retry_after_secs }
+            }
+            OtpError::CodeExpired => ApiError::CodeExpired,
+            OtpError::Store(e) => e.into(),
+            OtpError::Totp(e) => e.into(),
+        }
+    }
+}
+
 pub const CODE_TTL_SECS: i64 = 10 * 60;
 pub const MAX_TRIES: i64 = 5;
 pub const RESEND_COOLDOWN_SECS: i64 = 60;
@@ -207,8 +262,8 @@ fn send_limits(now: Timestamp) -> SendLimits {
 }
 
 /// What a refused send answers: try again when a slot of the hour frees up, roughly.
-fn over_the_limit() -> ApiError {
-    ApiError::RateLimited {
+fn over_the_limit() -> OtpError {
+    OtpError::RateLimited {
         retry_after_secs: 3600 / SENDS_PER_HOUR,
     }
 }
@@ -221,7 +276,7 @@ pub async fn challenge_for(
     method: TwoFactorMethod,
     purpose: Purpose,
     payload: serde_json::Value,
-) -> Result<ChallengeView, ApiError> {
+) -> Result<ChallengeView, OtpError> {
     match method {
         TwoFactorMethod::Totp => issue_authenticator(state, user, purpose, payload).await,
         TwoFactorMethod::Email => {
@@ -233,7 +288,7 @@ pub async fn challenge_for(
                 .phone
                 .as_ref()
                 .map(|p| p.as_str().to_owned())
-                .ok_or(ApiError::PhoneNotVerified)?;
+                .ok_or(OtpError::PhoneNotVerified)?;
             issue(state, user, purpose, Channel::Sms, &to, payload).await
         }
     }
@@ -247,7 +302,7 @@ pub async fn issue_authenticator(
     user: &User,
     purpose: Purpose,
     payload: serde_json::Value,
-) -> Result<ChallengeView, ApiError> {
+) -> Result<ChallengeView, OtpError> {
     let now = state.clock().now();
     let id = new_token();
     let challenge = NewChallenge {
@@ -286,20 +341,17 @@ pub async fn issue(
     channel: Channel,
     destination: &str,
     payload: serde_json::Value,
-) -> Result<ChallengeView, ApiError> {
+) -> Result<ChallengeView, OtpError> {
     let now = state.clock().now();
     if !state.notifier().available(channel) {
-        return Err(ApiError::ChannelNotConfigured(channel));
+        return Err(OtpError::ChannelNotConfigured(channel));
     }
     // A number stored before numbers were checked for it may still be one that texts cost money.
     if channel == Channel::Sms
         && !agentdesk_core::domain::PhoneE164::from_e164(destination)
             .is_ok_and(|p| p.receives_sms())
     {
-        return Err(ApiError::field(
-            "phone",
-            agentdesk_core::domain::Invalid::NotMobile,
-        ));
+        return Err(OtpError::NotMobile);
     }
     let id = new_token();
     let code = new_code();
@@ -329,7 +381,7 @@ pub async fn issue(
         .notifier()
         .send(&message(&tr, purpose, channel, &code, destination))
         .await
-        .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
+        .map_err(|e| OtpError::DeliveryFailed(e.to_string()))?;
     Ok(ChallengeView::sent(
         &id,
         code_channel(channel),
@@ -343,20 +395,20 @@ pub async fn resend(
     state: &AppState,
     user: &User,
     challenge: &Challenge,
-) -> Result<ChallengeView, ApiError> {
+) -> Result<ChallengeView, OtpError> {
     let now = state.clock().now();
     if challenge.consumed {
-        return Err(ApiError::InvalidCode);
+        return Err(OtpError::InvalidCode);
     }
     let Some(channel) = transport(challenge.channel) else {
-        return Err(ApiError::NothingToResend);
+        return Err(OtpError::NothingToResend);
     };
     if !state.notifier().available(channel) {
-        return Err(ApiError::ChannelNotConfigured(channel));
+        return Err(OtpError::ChannelNotConfigured(channel));
     }
     let ready = challenge.last_sent_at.plus_secs(RESEND_COOLDOWN_SECS);
     if now < ready {
-        return Err(ApiError::RateLimited {
+        return Err(OtpError::RateLimited {
             retry_after_secs: (ready.0 - now.0 + 999) / 1000,
         });
     }
@@ -373,7 +425,7 @@ pub async fn resend(
         .await?
     {
         Resent::Sent => {}
-        Resent::NotLive => return Err(ApiError::InvalidCode),
+        Resent::NotLive => return Err(OtpError::InvalidCode),
         Resent::Limited => return Err(over_the_limit()),
     }
     let purpose = challenge.purpose;
@@ -388,7 +440,7 @@ pub async fn resend(
             &challenge.destination,
         ))
         .await
-        .map_err(|e| ApiError::DeliveryFailed(e.to_string()))?;
+        .map_err(|e| OtpError::DeliveryFailed(e.to_string()))?;
     Ok(ChallengeView::sent(
         &challenge.id,
         challenge.channel,
@@ -404,10 +456,10 @@ pub async fn load(
     id: &str,
     user: UserId,
     purposes: &[Purpose],
-) -> Result<Challenge, ApiError> {
+) -> Result<Challenge, OtpError> {
     match state.store().challenge(id).await? {
         Some(c) if c.user_id == user && purposes.contains(&c.purpose) => Ok(c),
-        _ => Err(ApiError::InvalidCode),
+        _ => Err(OtpError::InvalidCode),
     }
 }
 
@@ -418,7 +470,7 @@ pub async fn verify_loaded(
     state: &AppState,
     challenge: Challenge,
     code: &str,
-) -> Result<Challenge, ApiError> {
+) -> Result<Challenge, OtpError> {
     check(state, challenge, Answer::Code(code)).await
 }
 
@@ -428,7 +480,7 @@ pub async fn verify_recovery(
     state: &AppState,
     challenge: Challenge,
     recovery_code: &str,
-) -> Result<Challenge, ApiError> {
+) -> Result<Challenge, OtpError> {
     check(state, challenge, Answer::Recovery(recovery_code)).await
 }
 
@@ -444,7 +496,7 @@ async fn accepts(
     challenge: &Challenge,
     answer: Answer<'_>,
     now: Timestamp,
-) -> Result<bool, ApiError> {
+) -> Result<bool, OtpError> {
     let user = challenge.user_id;
     match answer {
         Answer::Code(code) if challenge.channel == CodeChannel::Totp => {
@@ -476,27 +528,27 @@ async fn check(
     state: &AppState,
     challenge: Challenge,
     answer: Answer<'_>,
-) -> Result<Challenge, ApiError> {
+) -> Result<Challenge, OtpError> {
     let now = state.clock().now();
     let user = challenge.user_id;
     if let Some((failures, last)) = state.store().otp_failures(user).await? {
         let until = last.plus_secs(wait_after(failures));
         if now < until {
-            return Err(ApiError::TooManyAttempts {
+            return Err(OtpError::TooManyAttempts {
                 retry_after_secs: (until.0 - now.0 + 999) / 1000,
             });
         }
     }
     if challenge.consumed {
-        return Err(ApiError::InvalidCode);
+        return Err(OtpError::InvalidCode);
     }
     if challenge.attempts >= MAX_TRIES {
-        return Err(ApiError::TooManyAttempts {
+        return Err(OtpError::TooManyAttempts {
             retry_after_secs: 1,
         });
     }
     if now >= challenge.expires_at {
-        return Err(ApiError::CodeExpired);
+        return Err(OtpError::CodeExpired);
     }
     if !accepts(state, &challenge, answer, now).await? {
         let failures = state.store().otp_failed(&challenge.id, user, now).await?;
@@ -506,11 +558,11 @@ async fn check(
         }
         let wait = wait_after(failures);
         if wait > 0 || challenge.attempts + 1 >= MAX_TRIES {
-            return Err(ApiError::TooManyAttempts {
+            return Err(OtpError::TooManyAttempts {
                 retry_after_secs: wait.max(1),
             });
         }
-        return Err(ApiError::InvalidCode);
+        return Err(OtpError::InvalidCode);
     }
     if !state
         .store()
@@ -518,7 +570,7 @@ async fn check(
         .await?
     {
         // Another request with the same code got there first.
-        return Err(ApiError::InvalidCode);
+        return Err(OtpError::InvalidCode);
     }
     Ok(challenge)
 }

@@ -4,7 +4,7 @@
 use agentdesk_core::store::SecurityEventKind;
 use askama::Template;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::http::SetupPageUser;
 use crate::http::page::{Nav, Ui, render};
@@ -42,13 +42,10 @@ pub struct SecurityPage {
 pub async fn security_page(
     State(state): State<AppState>,
     SetupPageUser { user, ctx, setup }: SetupPageUser,
-) -> Response {
+) -> Result<Response, crate::http::ApiError> {
     let tr = ctx.tr();
-    let recovery_left = match state.store().recovery_codes_left(user.id).await {
-        Ok(n) => n,
-        Err(e) => return crate::http::ApiError::from(e).into_response(),
-    };
-    render(&SecurityPage {
+    let recovery_left = state.store().recovery_codes_left(user.id).await?;
+    Ok(render(&SecurityPage {
         recovery_left,
         recovery_left_text: tr.t_args("recovery-left", &[("count", recovery_left.into())]),
         recovery_full_text: tr.t_args(
@@ -78,5 +75,5 @@ pub async fn security_page(
         email_available: state.notifier().available(crate::delivery::Channel::Email),
         is_admin: user.is_admin(),
         tr,
-    })
+    }))
 }

@@ -12,6 +12,17 @@ use totp_rs::{Builder, Secret, Totp};
 
 use crate::http::ApiError;
 
+/// A stored secret that is not base32, or a library failure: never the user's fault.
+#[derive(Debug, thiserror::Error)]
+#[error("TOTP: {0}")]
+pub struct TotpError(String);
+
+impl From<TotpError> for ApiError {
+    fn from(e: TotpError) -> Self {
+        ApiError::internal(e)
+    }
+}
+
 /// What the app shows above the code.
 pub const ISSUER: &str = "agentdesk";
 
@@ -22,30 +33,28 @@ pub fn new_secret() -> String {
     Secret::new_stack(bytes).to_base32()
 }
 
-fn totp(secret: &str, account: &str) -> Result<Totp, ApiError> {
+fn totp(secret: &str, account: &str) -> Result<Totp, TotpError> {
     let secret = Secret::try_from_base32(secret)
-        .map_err(|_| ApiError::internal("stored TOTP secret is not base32"))?;
+        .map_err(|_| TotpError("the stored secret is not base32".into()))?;
     let mut builder = Builder::new().with_secret(secret);
     if !account.is_empty() {
         builder = builder.with_account_name(account).with_issuer(Some(ISSUER));
     }
-    builder
-        .build()
-        .map_err(|e| ApiError::internal(format!("TOTP: {e:?}")))
+    builder.build().map_err(|e| TotpError(format!("{e:?}")))
 }
 
 /// `otpauth://totp/agentdesk:{account}?secret=…&issuer=agentdesk`.
-pub fn otpauth_uri(secret: &str, account: &str) -> Result<String, ApiError> {
+pub fn otpauth_uri(secret: &str, account: &str) -> Result<String, TotpError> {
     totp(secret, account)?
         .to_url()
-        .map_err(|e| ApiError::internal(format!("TOTP URI: {e:?}")))
+        .map_err(|e| TotpError(format!("URI: {e:?}")))
 }
 
 /// The URI as a QR code: an SVG of dark modules on white with the quiet zone the standard asks
 /// for, scalable to any size.
-pub fn qr_svg(uri: &str) -> Result<String, ApiError> {
+pub fn qr_svg(uri: &str) -> Result<String, TotpError> {
     let code = QrCode::with_error_correction_level(uri.as_bytes(), EcLevel::M)
-        .map_err(|e| ApiError::internal(format!("QR: {e}")))?;
+        .map_err(|e| TotpError(format!("QR: {e}")))?;
     Ok(code
         .render::<svg::Color>()
         .min_dimensions(200, 200)
@@ -62,7 +71,7 @@ pub fn grouped(secret: &str) -> String {
 
 /// The time step whose code `code` is (the current one or one either side), if any. Compared in
 /// constant time by the library.
-pub fn matching_step(secret: &str, code: &str, now: Timestamp) -> Result<Option<i64>, ApiError> {
+pub fn matching_step(secret: &str, code: &str, now: Timestamp) -> Result<Option<i64>, TotpError> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);
@@ -75,7 +84,7 @@ pub fn matching_step(secret: &str, code: &str, now: Timestamp) -> Result<Option<
 
 /// The code of the step containing `now`: what an authenticator app shows (tests and the
 /// benchmark act as the app).
-pub fn code_at(secret: &str, now: Timestamp) -> Result<String, ApiError> {
+pub fn code_at(secret: &str, now: Timestamp) -> Result<String, TotpError> {
     let secs = u64::try_from(now.0.div_euclid(1000)).unwrap_or_default();
     Ok(totp(secret, "")?.generate(secs).to_string())
 }

@@ -183,9 +183,11 @@ async fn agents_cannot_reach_admin_routes() {
         let (status, body) = json(req.send().await.unwrap()).await;
         assert_error(status, &body, StatusCode::FORBIDDEN, "forbidden");
     }
-    let page = agent.get(app.url("/admin/agents")).send().await.unwrap();
-    assert_eq!(page.status(), StatusCode::FORBIDDEN);
-    assert!(page.text().await.unwrap().contains("Access denied"));
+    for path in ["/admin/agents", "/admin/numbers"] {
+        let page = agent.get(app.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{path}");
+        assert!(page.text().await.unwrap().contains("Access denied"), "{path}");
+    }
     // Anonymous callers are told to sign in, not that the route is forbidden.
     let (status, body) = json(
         app.client()
