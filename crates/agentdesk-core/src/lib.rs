@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod domain;
+mod names;
 pub mod secret;
 pub mod store;
 

@@ -12,14 +12,14 @@ macro_rules! push_live_event {
             "RETURNING id, company_id, kind, conversation_id, message_id, created_at"
         ))
         .bind($company)
-        .bind($kind)
+        .bind($kind.as_str())
         .bind($conversation)
         .bind($message)
         .bind($now)
         .fetch_one(&mut *$tx)
         .await
         .map_err($crate::store_error)?
-        .into_event()
+        .into_event()?
     };
 }
 
@@ -32,7 +32,7 @@ macro_rules! push_timeline {
             "created_at) VALUES ($1, $2, $3, $4, $5)"
         ))
         .bind($conversation)
-        .bind($kind)
+        .bind($kind.as_str())
         .bind($actor)
         .bind($subject)
         .bind($now)
@@ -322,7 +322,7 @@ macro_rules! impl_conversation_store {
                                         $db,
                                         tx,
                                         company_id,
-                                        "conversation",
+                                        $crate::LiveEventKind::Conversation,
                                         Some(*keep),
                                         None::<i64>,
                                         now.0
@@ -374,7 +374,7 @@ macro_rules! impl_conversation_store {
                                         $db,
                                         tx,
                                         id,
-                                        "created",
+                                        $crate::TimelineKind::Created,
                                         None::<i64>,
                                         None::<i64>,
                                         now.0
@@ -384,7 +384,7 @@ macro_rules! impl_conversation_store {
                                             $db,
                                             tx,
                                             id,
-                                            "assigned",
+                                            $crate::TimelineKind::Assigned,
                                             None::<i64>,
                                             Some(agent),
                                             now.0
@@ -402,7 +402,7 @@ macro_rules! impl_conversation_store {
                                         $db,
                                         tx,
                                         company_id,
-                                        "conversation",
+                                        $crate::LiveEventKind::Conversation,
                                         Some(id),
                                         None::<i64>,
                                         now.0
@@ -474,8 +474,9 @@ macro_rules! impl_conversation_store {
                         .map(|i| {
                             let b = i * 3;
                             format!(
-                                "(${}, 'message', ${}, ${}, ${})",
+                                "(${}, '{}', ${}, ${}, ${})",
                                 b + 1,
+                                $crate::LiveEventKind::Message.as_str(),
                                 b + 2,
                                 b + 3,
                                 inserted.len() * 3 + 1
@@ -506,7 +507,7 @@ macro_rules! impl_conversation_store {
                         .map_err($crate::store_error)?
                         .into_iter()
                         .map($crate::LiveEventRow::into_event)
-                        .collect();
+                        .collect::<$crate::Result<_>>()?;
                     events.sort_by_key(|e| e.id);
                     out.events.extend(events);
                 }
@@ -549,7 +550,7 @@ macro_rules! impl_conversation_store {
                         $db,
                         tx,
                         company_id,
-                        "status",
+                        $crate::LiveEventKind::Status,
                         Some(conversation_id),
                         Some(message_id),
                         now.0
@@ -581,7 +582,7 @@ macro_rules! impl_conversation_store {
                             $db,
                             tx,
                             company_id,
-                            "status",
+                            $crate::LiveEventKind::Status,
                             Some(conversation_id),
                             Some(message_id),
                             now.0
@@ -743,7 +744,7 @@ macro_rules! impl_conversation_store {
                 .map_err($crate::store_error)?
                 .into_iter()
                 .map($crate::TimelineRow::into_event)
-                .collect())
+                .collect::<$crate::Result<_>>()?)
             }
 
             async fn assign(
@@ -790,9 +791,9 @@ macro_rules! impl_conversation_store {
                     return Ok(Err($crate::AssignError::NoSuchConversation));
                 }
                 let kind = if assignee.is_some() {
-                    "assigned"
+                    $crate::TimelineKind::Assigned
                 } else {
-                    "unassigned"
+                    $crate::TimelineKind::Unassigned
                 };
                 $crate::push_timeline!(
                     $db,
@@ -807,7 +808,7 @@ macro_rules! impl_conversation_store {
                     $db,
                     tx,
                     company.0,
-                    "conversation",
+                    $crate::LiveEventKind::Conversation,
                     Some(id.0),
                     None::<i64>,
                     now.0
@@ -859,8 +860,8 @@ macro_rules! impl_conversation_store {
                 .map_err($crate::store_error)?;
                 let Some(row) = exists else { return Ok(None) };
                 let kind = match status {
-                    $crate::ConversationStatus::Open => "reopened",
-                    $crate::ConversationStatus::Closed => "closed",
+                    $crate::ConversationStatus::Open => $crate::TimelineKind::Reopened,
+                    $crate::ConversationStatus::Closed => $crate::TimelineKind::Closed,
                 };
                 if changed.is_some() {
                     $crate::push_timeline!($db, tx, id.0, kind, Some(actor.0), None::<i64>, now.0);
@@ -869,7 +870,7 @@ macro_rules! impl_conversation_store {
                     $db,
                     tx,
                     company.0,
-                    "conversation",
+                    $crate::LiveEventKind::Conversation,
                     Some(id.0),
                     None::<i64>,
                     now.0
@@ -920,7 +921,7 @@ macro_rules! impl_conversation_store {
                     $db,
                     tx,
                     company,
-                    "message",
+                    $crate::LiveEventKind::Message,
                     Some(r.conversation_id.0),
                     Some(row.id),
                     now.0
@@ -972,7 +973,7 @@ macro_rules! impl_conversation_store {
                     $db,
                     tx,
                     company,
-                    "status",
+                    $crate::LiveEventKind::Status,
                     Some(row.conversation_id),
                     Some(row.id),
                     now.0
@@ -1020,7 +1021,7 @@ macro_rules! impl_conversation_store {
                     $db,
                     tx,
                     company,
-                    "status",
+                    $crate::LiveEventKind::Status,
                     Some(row.conversation_id),
                     Some(row.id),
                     now.0

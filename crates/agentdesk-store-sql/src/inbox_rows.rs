@@ -189,15 +189,15 @@ pub struct TimelineRow {
 }
 
 impl TimelineRow {
-    pub fn into_event(self) -> TimelineEvent {
-        TimelineEvent {
+    pub fn into_event(self) -> Result<TimelineEvent, StoreError> {
+        Ok(TimelineEvent {
             id: self.id,
             conversation_id: ConversationId(self.conversation_id),
-            kind: self.kind,
+            kind: TimelineKind::parse(&self.kind).ok_or_else(|| corrupt("kind", &self.kind))?,
             actor_id: self.actor_id.map(UserId),
             subject_id: self.subject_id.map(UserId),
             created_at: Timestamp(self.created_at),
-        }
+        })
     }
 }
 
@@ -212,15 +212,15 @@ pub struct LiveEventRow {
 }
 
 impl LiveEventRow {
-    pub fn into_event(self) -> LiveEvent {
-        LiveEvent {
+    pub fn into_event(self) -> Result<LiveEvent, StoreError> {
+        Ok(LiveEvent {
             id: self.id,
             company_id: CompanyId(self.company_id),
-            kind: self.kind,
+            kind: LiveEventKind::parse(&self.kind).ok_or_else(|| corrupt("kind", &self.kind))?,
             conversation_id: self.conversation_id.map(ConversationId),
             message_id: self.message_id.map(MessageId),
             created_at: Timestamp(self.created_at),
-        }
+        })
     }
 }
 

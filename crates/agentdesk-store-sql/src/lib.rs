@@ -23,9 +23,9 @@ mod users;
 // Re-exported for the store macros, which expand in the backend crates.
 pub use agentdesk_core::domain::inbox::{
     AssignmentMode, Availability, Contact, ContactId, Conversation, ConversationId,
-    ConversationStatus, Direction, InboundRecord, InitiatedBy, LiveEvent, MediaRef, Message,
-    MessageId, MessageStatus, NewWhatsAppNumber, NumberId, NumberPatch, OutboundRecord,
-    TimelineEvent, WhatsAppNumber,
+    ConversationStatus, Direction, InboundRecord, InitiatedBy, LiveEvent, LiveEventKind, MediaRef,
+    Message, MessageId, MessageStatus, NewWhatsAppNumber, NumberId, NumberPatch, OutboundRecord,
+    TimelineEvent, TimelineKind, WhatsAppNumber,
 };
 pub use agentdesk_core::domain::{
     AvatarRef, Company, CompanyId, Email, Locale, NewUser, PersonName, ProfilePatch, Role, User,

@@ -16,7 +16,8 @@ macro_rules! impl_live_event_store {
                 .fetch_optional(&self.pool)
                 .await
                 .map_err($crate::store_error)?
-                .map($crate::LiveEventRow::into_event))
+                .map($crate::LiveEventRow::into_event)
+                .transpose()?)
             }
 
             async fn live_feed(&self) -> $crate::Result<Option<::agentdesk_core::store::LiveFeed>> {
@@ -41,7 +42,7 @@ macro_rules! impl_live_event_store {
                 .map_err($crate::store_error)?
                 .into_iter()
                 .map($crate::LiveEventRow::into_event)
-                .collect())
+                .collect::<$crate::Result<_>>()?)
             }
         }
     };

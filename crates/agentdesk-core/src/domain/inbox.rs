@@ -348,11 +348,34 @@ pub struct OutboundRecord {
 pub struct TimelineEvent {
     pub id: i64,
     pub conversation_id: ConversationId,
-    /// `created`, `assigned`, `unassigned`, `closed`, `reopened`.
-    pub kind: String,
+    pub kind: TimelineKind,
     pub actor_id: Option<UserId>,
     pub subject_id: Option<UserId>,
     pub created_at: Timestamp,
+}
+
+crate::named_enum! {
+    /// What happened in a conversation, as its timeline shows it; stored by name.
+    pub enum TimelineKind {
+        Created = "created",
+        Assigned = "assigned",
+        Unassigned = "unassigned",
+        Closed = "closed",
+        Reopened = "reopened",
+    }
+}
+
+crate::named_enum! {
+    /// What a live event tells open browsers about; stored by name and sent as the SSE event
+    /// name.
+    pub enum LiveEventKind {
+        /// A new message (its conversation changed with it).
+        Message = "message",
+        /// A message's delivery status changed.
+        Status = "status",
+        /// A conversation was created, assigned, closed, reopened or merged.
+        Conversation = "conversation",
+    }
 }
 
 /// A change that open browsers should see, kept in the database so a reconnecting client can
@@ -361,8 +384,7 @@ pub struct TimelineEvent {
 pub struct LiveEvent {
     pub id: i64,
     pub company_id: CompanyId,
-    /// `message`, `status`, `conversation`, `assignment`.
-    pub kind: String,
+    pub kind: LiveEventKind,
     pub conversation_id: Option<ConversationId>,
     pub message_id: Option<MessageId>,
     pub created_at: Timestamp,

@@ -4,40 +4,13 @@
 use super::StoreResult;
 use crate::Timestamp;
 
-/// What a job does; stored by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum JobKind {
-    /// Send one outbound message through the Cloud API.
-    SendMessage,
-    /// Fetch an inbound attachment from the Cloud API into the blob store.
-    DownloadMedia,
-}
-
-impl JobKind {
-    pub const ALL: [JobKind; 2] = [JobKind::SendMessage, JobKind::DownloadMedia];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobKind::SendMessage => "send_message",
-            JobKind::DownloadMedia => "download_media",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<JobKind> {
-        Self::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_round_trip() {
-        for k in JobKind::ALL {
-            assert_eq!(JobKind::parse(k.as_str()), Some(k));
-        }
-        assert_eq!(JobKind::parse("send"), None);
+crate::named_enum! {
+    /// What a job does; stored by name.
+    pub enum JobKind {
+        /// Send one outbound message through the Cloud API.
+        SendMessage = "send_message",
+        /// Fetch an inbound attachment from the Cloud API into the blob store.
+        DownloadMedia = "download_media",
     }
 }
 

@@ -5,63 +5,27 @@ use super::StoreResult;
 use crate::Timestamp;
 use crate::domain::UserId;
 
-/// What a code is for; stored by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Purpose {
-    /// The second step of signing in.
-    Login,
-    /// Turning two-factor authentication on, or changing its method.
-    TwoFactor,
-    /// Proving the current phone number before it changes.
-    PhoneOld,
-    /// Verifying a new phone number.
-    PhoneNew,
-}
-
-impl Purpose {
-    pub const ALL: [Purpose; 4] = [
-        Purpose::Login,
-        Purpose::TwoFactor,
-        Purpose::PhoneOld,
-        Purpose::PhoneNew,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Purpose::Login => "login",
-            Purpose::TwoFactor => "two_factor",
-            Purpose::PhoneOld => "phone_old",
-            Purpose::PhoneNew => "phone_new",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Purpose> {
-        Self::ALL.into_iter().find(|p| p.as_str() == name)
+crate::named_enum! {
+    /// What a code is for; stored by name.
+    pub enum Purpose {
+        /// The second step of signing in.
+        Login = "login",
+        /// Turning two-factor authentication on, or changing its method.
+        TwoFactor = "two_factor",
+        /// Proving the current phone number before it changes.
+        PhoneOld = "phone_old",
+        /// Verifying a new phone number.
+        PhoneNew = "phone_new",
     }
 }
 
-/// Where a code comes from; stored by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CodeChannel {
-    Sms,
-    Email,
-    /// The user's authenticator app: nothing is sent.
-    Totp,
-}
-
-impl CodeChannel {
-    pub const ALL: [CodeChannel; 3] = [CodeChannel::Sms, CodeChannel::Email, CodeChannel::Totp];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CodeChannel::Sms => "sms",
-            CodeChannel::Email => "email",
-            CodeChannel::Totp => "totp",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<CodeChannel> {
-        Self::ALL.into_iter().find(|c| c.as_str() == name)
+crate::named_enum! {
+    /// Where a code comes from; stored by name.
+    pub enum CodeChannel {
+        Sms = "sms",
+        Email = "email",
+        /// The user's authenticator app: nothing is sent.
+        Totp = "totp",
     }
 }
 
@@ -168,21 +132,4 @@ pub trait OneTimeCodeStore: Send + Sync {
         max_attempts: i64,
         now: Timestamp,
     ) -> StoreResult<bool>;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_round_trip() {
-        for p in Purpose::ALL {
-            assert_eq!(Purpose::parse(p.as_str()), Some(p));
-        }
-        for c in CodeChannel::ALL {
-            assert_eq!(CodeChannel::parse(c.as_str()), Some(c));
-        }
-        assert_eq!(Purpose::parse("Login"), None);
-        assert_eq!(CodeChannel::parse("push"), None);
-    }
 }

@@ -4,55 +4,20 @@ use super::StoreResult;
 use crate::Timestamp;
 use crate::domain::UserId;
 
-/// What happened. Stored by name (`as_str`); a stored name no longer known is corrupt data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SecurityEventKind {
-    SignedIn,
-    TwoFactorFailed,
-    TwoFactorEnabled,
-    TwoFactorDisabled,
-    TwoFactorSwitched,
-    PasswordChanged,
-    PhoneChanged,
-    PhoneRemoved,
-    SignedOutOthers,
-    RecoveryCodeUsed,
-    RecoveryCodesGenerated,
-}
-
-impl SecurityEventKind {
-    pub const ALL: [SecurityEventKind; 11] = [
-        Self::SignedIn,
-        Self::TwoFactorFailed,
-        Self::TwoFactorEnabled,
-        Self::TwoFactorDisabled,
-        Self::TwoFactorSwitched,
-        Self::PasswordChanged,
-        Self::PhoneChanged,
-        Self::PhoneRemoved,
-        Self::SignedOutOthers,
-        Self::RecoveryCodeUsed,
-        Self::RecoveryCodesGenerated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::SignedIn => "signed_in",
-            Self::TwoFactorFailed => "two_factor_failed",
-            Self::TwoFactorEnabled => "two_factor_enabled",
-            Self::TwoFactorDisabled => "two_factor_disabled",
-            Self::TwoFactorSwitched => "two_factor_switched",
-            Self::PasswordChanged => "password_changed",
-            Self::PhoneChanged => "phone_changed",
-            Self::PhoneRemoved => "phone_removed",
-            Self::SignedOutOthers => "signed_out_others",
-            Self::RecoveryCodeUsed => "recovery_code_used",
-            Self::RecoveryCodesGenerated => "recovery_codes_generated",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == name)
+crate::named_enum! {
+    /// What happened. Stored by name (`as_str`); a stored name no longer known is corrupt data.
+    pub enum SecurityEventKind {
+        SignedIn = "signed_in",
+        TwoFactorFailed = "two_factor_failed",
+        TwoFactorEnabled = "two_factor_enabled",
+        TwoFactorDisabled = "two_factor_disabled",
+        TwoFactorSwitched = "two_factor_switched",
+        PasswordChanged = "password_changed",
+        PhoneChanged = "phone_changed",
+        PhoneRemoved = "phone_removed",
+        SignedOutOthers = "signed_out_others",
+        RecoveryCodeUsed = "recovery_code_used",
+        RecoveryCodesGenerated = "recovery_codes_generated",
     }
 }
 

@@ -5,33 +5,15 @@ use super::StoreResult;
 use crate::Timestamp;
 use crate::domain::{User, UserId};
 
-/// What a session may do: everything, or (after the password step of a 2FA login) only finish
-/// the second step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionKind {
-    Full,
-    PendingSecondFactor,
-    /// Password given, but the company requires a second factor the user does not have yet:
-    /// the session can only set one up.
-    SetupSecondFactor,
-}
-
-impl SessionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SessionKind::Full => "full",
-            SessionKind::PendingSecondFactor => "pending_second_factor",
-            SessionKind::SetupSecondFactor => "setup_second_factor",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "full" => Some(SessionKind::Full),
-            "pending_second_factor" => Some(SessionKind::PendingSecondFactor),
-            "setup_second_factor" => Some(SessionKind::SetupSecondFactor),
-            _ => None,
-        }
+crate::named_enum! {
+    /// What a session may do: everything, or (after the password step of a 2FA login) only
+    /// finish the second step.
+    pub enum SessionKind {
+        Full = "full",
+        PendingSecondFactor = "pending_second_factor",
+        /// Password given, but the company requires a second factor the user does not have yet:
+        /// the session can only set one up.
+        SetupSecondFactor = "setup_second_factor",
     }
 }
 

@@ -214,7 +214,7 @@ mod tests {
         let stored: Vec<&str> = SecurityEventKind::ALL.iter().map(|k| k.as_str()).collect();
         assert_eq!(documented, stored);
         for kind in SecurityEventKind::ALL {
-            assert_eq!(SecurityEventKind::parse(kind.as_str()), Some(kind));
+            assert_eq!(SecurityEventKind::parse(kind.as_str()), Some(*kind));
         }
         assert_eq!(SecurityEventKind::parse("made_up"), None);
     }

@@ -32,7 +32,7 @@ use crate::state::AppState;
 pub struct Rendered {
     pub company: CompanyId,
     pub id: i64,
-    pub kind: String,
+    pub kind: agentdesk_core::domain::inbox::LiveEventKind,
     pub json: String,
 }
 
@@ -142,14 +142,14 @@ impl LiveHub {
         };
         let body = serde_json::json!({
             "id": e.id,
-            "type": e.kind,
+            "type": e.kind.as_str(),
             "conversation": ConversationView::of(&conversation, self.clock.now()),
             "message": message,
         });
         Ok(Some(Rendered {
             company: e.company_id,
             id: e.id,
-            kind: e.kind.clone(),
+            kind: e.kind,
             json: body.to_string(),
         }))
     }
@@ -164,7 +164,7 @@ pub struct Resume {
 fn to_sse(r: &Rendered) -> Event {
     Event::default()
         .id(r.id.to_string())
-        .event(r.kind.clone())
+        .event(r.kind.as_str())
         .data(r.json.clone())
 }
 

@@ -144,7 +144,7 @@ pub struct TimelineView {
 impl TimelineView {
     pub fn of(e: &TimelineEvent) -> Self {
         Self {
-            kind: e.kind.clone(),
+            kind: e.kind.as_str().to_owned(),
             actor_id: e.actor_id.map(|u| u.0),
             subject_id: e.subject_id.map(|u| u.0),
             created_at: e.created_at.to_rfc3339(),

@@ -186,7 +186,10 @@ async fn agents_cannot_reach_admin_routes() {
     for path in ["/admin/agents", "/admin/numbers"] {
         let page = agent.get(app.url(path)).send().await.unwrap();
         assert_eq!(page.status(), StatusCode::FORBIDDEN, "{path}");
-        assert!(page.text().await.unwrap().contains("Access denied"), "{path}");
+        assert!(
+            page.text().await.unwrap().contains("Access denied"),
+            "{path}"
+        );
     }
     // Anonymous callers are told to sign in, not that the route is forbidden.
     let (status, body) = json(

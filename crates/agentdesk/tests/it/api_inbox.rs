@@ -972,7 +972,7 @@ async fn events_broadcast_out_of_id_order_all_arrive() {
         std::sync::Arc::new(agentdesk::inbox::live::Rendered {
             company,
             id,
-            kind: "conversation".into(),
+            kind: agentdesk_core::domain::inbox::LiveEventKind::Conversation,
             json: json!({"id": id, "type": "conversation"}).to_string(),
         })
     };

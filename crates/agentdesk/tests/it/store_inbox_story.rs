@@ -16,6 +16,7 @@ use crate::support::*;
 
 on_both_backends!(
     unknown_job_kind_is_claimed_as_an_error,
+    unknown_event_kinds_are_corrupt_data,
     ingest_routes_dedupes_and_assigns,
     statuses_reactions_and_outbound,
     assignment_status_and_events,
@@ -555,12 +556,12 @@ async fn ingest_routes_dedupes_and_assigns(backend: Backend) {
             .find(|c| c.contact.customer_id == who)
             .unwrap();
         assignees.push(conv.assignee_id.unwrap());
-        let timeline: Vec<String> = s
+        let timeline: Vec<&str> = s
             .timeline(conv.company_id, conv.id)
             .await
             .unwrap()
             .into_iter()
-            .map(|e| e.kind)
+            .map(|e| e.kind.as_str())
             .collect();
         assert_eq!(timeline, ["created", "assigned"]);
     }
@@ -893,21 +894,21 @@ async fn assignment_status_and_events(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    let timeline: Vec<(String, Option<UserId>, Option<UserId>)> = s
+    let timeline: Vec<(&str, Option<UserId>, Option<UserId>)> = s
         .timeline(conv.company_id, conv.id)
         .await
         .unwrap()
         .into_iter()
-        .map(|e| (e.kind, e.actor_id, e.subject_id))
+        .map(|e| (e.kind.as_str(), e.actor_id, e.subject_id))
         .collect();
     assert_eq!(
         timeline,
         [
-            ("created".into(), None, None),
-            ("assigned".into(), Some(w.admin), Some(w.agents[1])),
-            ("unassigned".into(), Some(w.agents[1]), None),
-            ("closed".into(), Some(w.admin), None),
-            ("reopened".into(), Some(w.admin), None),
+            ("created", None, None),
+            ("assigned", Some(w.admin), Some(w.agents[1])),
+            ("unassigned", Some(w.agents[1]), None),
+            ("closed", Some(w.admin), None),
+            ("reopened", Some(w.admin), None),
         ]
     );
     assert!(
@@ -927,6 +928,44 @@ async fn assignment_status_and_events(backend: Backend) {
         .unwrap();
     assert_eq!(tail.len(), events.len() - 3);
     assert!(s.live_events_after(other, 0, 100).await.unwrap().is_empty());
+}
+
+/// A live event or timeline entry of a kind this build does not know is corrupt data: an error
+/// the caller sees, never a made-up kind.
+async fn unknown_event_kinds_are_corrupt_data(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = fresh_database_url(backend, dir.path()).await;
+    let store = agentdesk::open_store(&url).await.unwrap();
+    let user = store
+        .create_user(
+            &NewUser {
+                company_name: "Acme".into(),
+                email: Email::parse("zoe@acme.test").unwrap(),
+                first_name: PersonName::parse("Zoe").unwrap(),
+                last_name: PersonName::parse("Test").unwrap(),
+                role: Role::Agent,
+                locale: None,
+                password_hash: "x".into(),
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+    execute_sql(
+        backend,
+        &url,
+        "INSERT INTO live_events (company_id, kind, conversation_id, message_id, created_at) \
+         VALUES (1, 'teleported', NULL, NULL, 0)",
+    )
+    .await;
+    assert!(matches!(
+        store.live_events_after(user.company_id, 0, 10).await,
+        Err(StoreError::Corrupt(_))
+    ));
+    assert!(matches!(
+        store.live_event(1).await,
+        Err(StoreError::Corrupt(_))
+    ));
 }
 
 /// A job kind this build does not know (written by a newer instance) is claimed as an error, so
