@@ -450,8 +450,8 @@ macro_rules! impl_conversation_store {
                     for (conversation_id, _, m) in chunk {
                         q = q
                             .bind(*conversation_id)
-                            .bind(&m.kind)
-                            .bind(&m.content)
+                            .bind(m.content.kind())
+                            .bind(m.content.to_json())
                             .bind(&m.text)
                             .bind(&m.wamid)
                             .bind(&m.reply_to_wamid)
@@ -896,8 +896,8 @@ macro_rules! impl_conversation_store {
                 $crate::message_columns!()
             ))
             .bind(r.conversation_id.0)
-            .bind(&r.kind)
-            .bind(&r.content)
+            .bind(r.content.kind())
+            .bind(r.content.to_json())
             .bind(&r.text)
             .bind(&r.reply_to_wamid)
             .bind(r.sender_id.0)

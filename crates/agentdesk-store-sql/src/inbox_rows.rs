@@ -1,5 +1,6 @@
 //! Row shapes of the inbox tables and the column lists that go with them.
 
+use agentdesk_core::domain::content::MessageContent;
 use agentdesk_core::domain::inbox::*;
 use agentdesk_core::domain::{CompanyId, UserId};
 use agentdesk_core::{StoreError, Timestamp};
@@ -156,8 +157,7 @@ impl MessageRow {
                 .map_err(|_| corrupt("direction", &self.direction))?,
             status: MessageStatus::parse(&self.status)
                 .map_err(|_| corrupt("status", &self.status))?,
-            kind: self.kind,
-            content: self.content,
+            content: MessageContent::from_stored(&self.kind, &self.content),
             text: self.text,
             wamid: self.wamid,
             error_code: self.error_code,

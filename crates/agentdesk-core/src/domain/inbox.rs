@@ -1,6 +1,7 @@
 //! The inbox's records: the company's WhatsApp numbers, customers (contacts), conversations and
 //! their messages, the timeline of who did what, and agents' availability.
 
+use super::content::MessageContent;
 use super::{CompanyId, Invalid, UserId};
 use crate::Timestamp;
 
@@ -266,10 +267,8 @@ pub struct Message {
     pub id: MessageId,
     pub conversation_id: ConversationId,
     pub direction: Direction,
-    /// `text`, `image`, `location`, … as WhatsApp names them.
-    pub kind: String,
-    /// The message as JSON (the parsed webhook content, or what was sent).
-    pub content: String,
+    /// What it says; `content.kind()` is WhatsApp's name for its type.
+    pub content: MessageContent,
     /// Plain text for previews and search: the body, caption or a description.
     pub text: Option<String>,
     pub wamid: Option<String>,
@@ -305,8 +304,7 @@ pub struct InboundRecord {
     pub customer_phone: Option<String>,
     pub customer_bsuid: Option<String>,
     pub profile_name: Option<String>,
-    pub kind: String,
-    pub content: String,
+    pub content: MessageContent,
     pub text: Option<String>,
     pub reply_to_wamid: Option<String>,
     pub sent_at: Timestamp,
@@ -335,8 +333,7 @@ pub struct StatusRecord {
 pub struct OutboundRecord {
     pub conversation_id: ConversationId,
     pub sender_id: UserId,
-    pub kind: String,
-    pub content: String,
+    pub content: MessageContent,
     pub text: Option<String>,
     pub reply_to_wamid: Option<String>,
     /// The attachment, already in blob storage.

@@ -12,9 +12,8 @@ use agentdesk_core::domain::{CompanyId, UserId};
 use agentdesk_core::store::WebhookBatch;
 
 use super::{NUMBERS, SeedError, files};
-use crate::inbox::webhook::{kind_of, preview_of};
 use crate::state::AppState;
-use crate::whatsapp::payload::{InboundContent, MediaKind};
+use crate::whatsapp::payload::{MediaKind, MessageContent};
 
 /// What a customer sends in the demo.
 enum Said {
@@ -234,9 +233,8 @@ pub async fn seed(state: &AppState, company: CompanyId, users: &[UserId]) -> Res
                             customer_phone: Some(sample.phone.to_owned()),
                             customer_bsuid: Some(sample.bsuid.to_owned()),
                             profile_name: Some(sample.name.to_owned()),
-                            kind: kind_of(&content).to_owned(),
-                            content: serde_json::to_string(&content).unwrap_or_default(),
-                            text: preview_of(&content),
+                            text: content.preview(),
+                            content,
                             reply_to_wamid: None,
                             sent_at: at,
                         }],
@@ -277,9 +275,9 @@ pub async fn seed(state: &AppState, company: CompanyId, users: &[UserId]) -> Res
                             &OutboundRecord {
                                 conversation_id: c,
                                 sender_id: users[*agent],
-                                kind: "text".into(),
-                                content: serde_json::json!({"type": "text", "body": text})
-                                    .to_string(),
+                                content: MessageContent::Text {
+                                    body: (*text).to_owned(),
+                                },
                                 text: Some((*text).to_owned()),
                                 reply_to_wamid: None,
                                 media: None,
@@ -311,10 +309,10 @@ pub async fn seed(state: &AppState, company: CompanyId, users: &[UserId]) -> Res
 }
 
 /// The stored content of what a customer said, and the file it carries.
-fn content_of(said: &Said, wamid: &str) -> (InboundContent, Option<(Vec<u8>, &'static str)>) {
-    let media = |kind, mime: &str, caption: &str, filename: Option<&str>| InboundContent::Media {
+fn content_of(said: &Said, wamid: &str) -> (MessageContent, Option<(Vec<u8>, &'static str)>) {
+    let media = |kind, mime: &str, caption: &str, filename: Option<&str>| MessageContent::Media {
         kind,
-        media_id: format!("demo-media-{wamid}"),
+        media_id: Some(format!("demo-media-{wamid}")),
         mime_type: Some(mime.to_owned()),
         sha256: None,
         caption: Some(caption.to_owned()),
@@ -323,7 +321,7 @@ fn content_of(said: &Said, wamid: &str) -> (InboundContent, Option<(Vec<u8>, &'s
     };
     match said {
         Said::Text(body) => (
-            InboundContent::Text {
+            MessageContent::Text {
                 body: (*body).to_owned(),
             },
             None,
@@ -356,7 +354,7 @@ fn content_of(said: &Said, wamid: &str) -> (InboundContent, Option<(Vec<u8>, &'s
             name,
             address,
         } => (
-            InboundContent::Location {
+            MessageContent::Location {
                 latitude: *latitude,
                 longitude: *longitude,
                 name: Some((*name).to_owned()),

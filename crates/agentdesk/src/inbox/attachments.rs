@@ -2,6 +2,7 @@
 //! browser's word), whether WhatsApp takes it at that size, and reading it from a multipart body
 //! without buffering more than the largest allowed file.
 
+use agentdesk_core::domain::content::MediaKind;
 use axum::extract::Multipart;
 
 use crate::http::ApiError;
@@ -16,8 +17,8 @@ pub const MAX_CAPTION_CHARS: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sniffed {
-    /// `image`, `video`, `audio` or `document`: the WhatsApp message type.
-    pub kind: &'static str,
+    /// Image, video, audio or document: the WhatsApp message type.
+    pub kind: MediaKind,
     pub mime: &'static str,
 }
 
@@ -26,40 +27,40 @@ pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
     let s = |kind, mime| Some(Sniffed { kind, mime });
     let at = |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
     if at(0, b"\xFF\xD8\xFF") {
-        return s("image", "image/jpeg");
+        return s(MediaKind::Image, "image/jpeg");
     }
     if at(0, b"\x89PNG\r\n\x1a\n") {
-        return s("image", "image/png");
+        return s(MediaKind::Image, "image/png");
     }
     if at(0, b"RIFF") && at(8, b"WEBP") {
-        return s("image", "image/webp");
+        return s(MediaKind::Image, "image/webp");
     }
     if at(4, b"ftyp") {
         let brand = bytes.get(8..12).unwrap_or_default();
         return match brand {
-            b"M4A " | b"M4B " => s("audio", "audio/mp4"),
-            b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3g2a" => s("video", "video/3gpp"),
-            _ => s("video", "video/mp4"),
+            b"M4A " | b"M4B " => s(MediaKind::Audio, "audio/mp4"),
+            b"3gp4" | b"3gp5" | b"3gp6" | b"3gp7" | b"3g2a" => s(MediaKind::Video, "video/3gpp"),
+            _ => s(MediaKind::Video, "video/mp4"),
         };
     }
     if at(0, b"OggS") {
-        return s("audio", "audio/ogg");
+        return s(MediaKind::Audio, "audio/ogg");
     }
     if at(0, b"ID3") || at(0, b"\xFF\xFB") || at(0, b"\xFF\xF3") || at(0, b"\xFF\xF2") {
-        return s("audio", "audio/mpeg");
+        return s(MediaKind::Audio, "audio/mpeg");
     }
     if at(0, b"#!AMR") {
-        return s("audio", "audio/amr");
+        return s(MediaKind::Audio, "audio/amr");
     }
     if at(0, b"%PDF-") {
-        return s("document", "application/pdf");
+        return s(MediaKind::Document, "application/pdf");
     }
     if at(0, b"PK\x03\x04") {
         // Office Open XML files are zip archives; WhatsApp takes them as documents.
-        return s("document", "application/zip");
+        return s(MediaKind::Document, "application/zip");
     }
     if at(0, b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        return s("document", "application/msword");
+        return s(MediaKind::Document, "application/msword");
     }
     // Plain text (CSV, TXT): valid UTF-8 without NUL bytes and not markup a browser would run.
     let head = &bytes[..bytes.len().min(4096)];
@@ -69,16 +70,16 @@ pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
         .trim_start()
         .starts_with('<');
     if !bytes.is_empty() && text && !head.contains(&0) && !markup {
-        return s("document", "text/plain");
+        return s(MediaKind::Document, "text/plain");
     }
     None
 }
 
-pub fn limit_for(kind: &str) -> usize {
+pub fn limit_for(kind: MediaKind) -> usize {
     match kind {
-        "image" => IMAGE_MAX,
-        "video" | "audio" => AV_MAX,
-        _ => DOCUMENT_MAX,
+        MediaKind::Image | MediaKind::Sticker => IMAGE_MAX,
+        MediaKind::Video | MediaKind::Audio => AV_MAX,
+        MediaKind::Document => DOCUMENT_MAX,
     }
 }
 
@@ -128,12 +129,18 @@ mod tests {
     #[test]
     fn files_are_known_by_their_bytes_not_their_names() {
         assert_eq!(sniff(b"\xFF\xD8\xFF\xE0rest").unwrap().mime, "image/jpeg");
-        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest").unwrap().kind, "image");
+        assert_eq!(
+            sniff(b"\x89PNG\r\n\x1a\nrest").unwrap().kind,
+            MediaKind::Image
+        );
         assert_eq!(sniff(b"RIFF\0\0\0\0WEBPVP8 ").unwrap().mime, "image/webp");
-        assert_eq!(sniff(b"\0\0\0\x18ftypmp42rest").unwrap().kind, "video");
+        assert_eq!(
+            sniff(b"\0\0\0\x18ftypmp42rest").unwrap().kind,
+            MediaKind::Video
+        );
         assert_eq!(sniff(b"\0\0\0\x18ftypM4A rest").unwrap().mime, "audio/mp4");
-        assert_eq!(sniff(b"OggS\0rest").unwrap().kind, "audio");
-        assert_eq!(sniff(b"%PDF-1.7").unwrap().kind, "document");
+        assert_eq!(sniff(b"OggS\0rest").unwrap().kind, MediaKind::Audio);
+        assert_eq!(sniff(b"%PDF-1.7").unwrap().kind, MediaKind::Document);
         assert_eq!(sniff(b"order,qty\n8812,2\n").unwrap().mime, "text/plain");
         // HTML and SVG are never carried, whatever the file is called.
         assert_eq!(sniff(b"<html><script>alert(1)</script>"), None);
@@ -144,8 +151,8 @@ mod tests {
 
     #[test]
     fn limits_follow_whatsapp() {
-        assert_eq!(limit_for("image"), 5 * 1024 * 1024);
-        assert_eq!(limit_for("audio"), 16 * 1024 * 1024);
-        assert_eq!(limit_for("document"), 100 * 1024 * 1024);
+        assert_eq!(limit_for(MediaKind::Image), 5 * 1024 * 1024);
+        assert_eq!(limit_for(MediaKind::Audio), 16 * 1024 * 1024);
+        assert_eq!(limit_for(MediaKind::Document), 100 * 1024 * 1024);
     }
 }

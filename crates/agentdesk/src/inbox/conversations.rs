@@ -4,6 +4,7 @@
 use crate::http::{ApiPath, ApiQuery};
 use agentdesk_core::StoreError;
 use agentdesk_core::domain::UserId;
+use agentdesk_core::domain::content::MessageContent;
 use agentdesk_core::domain::inbox::{
     ConversationId, ConversationStatus, MessageId, NumberId, OutboundRecord,
 };
@@ -348,10 +349,11 @@ pub async fn send(
         return Err(ApiError::WindowClosed);
     }
     let caption = (!text.is_empty()).then_some(text);
-    let (kind, content, media) = match file {
+    let (content, media) = match file {
         None => (
-            "text",
-            serde_json::json!({"type": "text", "body": caption}),
+            MessageContent::Text {
+                body: caption.clone().unwrap_or_default(),
+            },
             None,
         ),
         Some((bytes, filename)) => {
@@ -366,9 +368,16 @@ pub async fn send(
                 .await
                 .map_err(ApiError::internal)?;
             let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-            let content = serde_json::json!({"type": "media", "kind": sniffed.kind, "mime_type": sniffed.mime, "caption": caption, "filename": filename});
+            let content = MessageContent::Media {
+                kind: sniffed.kind,
+                media_id: None,
+                mime_type: Some(sniffed.mime.to_owned()),
+                sha256: None,
+                caption: caption.clone(),
+                filename: Some(filename),
+                voice: false,
+            };
             (
-                sniffed.kind,
                 content,
                 Some(agentdesk_core::domain::inbox::MediaRef {
                     key,
@@ -381,8 +390,7 @@ pub async fn send(
     let record = OutboundRecord {
         conversation_id: c.id,
         sender_id: user.id,
-        kind: kind.into(),
-        content: content.to_string(),
+        content,
         text: caption,
         reply_to_wamid,
         media,
@@ -554,15 +562,14 @@ pub async fn media(
         header::CONTENT_TYPE,
         mime.unwrap_or(HeaderValue::from_static("application/octet-stream")),
     );
-    let filename = serde_json::from_str::<serde_json::Value>(&message.content)
-        .ok()
-        .and_then(|c| {
-            c.get("filename")
-                .and_then(|f| f.as_str())
-                .map(|f| agentdesk_core::domain::text::file_name(f, ""))
-        })
-        .filter(|f| !f.is_empty())
-        .unwrap_or_else(|| format!("message-{id}"));
+    let filename = match &message.content {
+        MessageContent::Media {
+            filename: Some(f), ..
+        } => Some(agentdesk_core::domain::text::file_name(f, "")),
+        _ => None,
+    }
+    .filter(|f| !f.is_empty())
+    .unwrap_or_else(|| format!("message-{id}"));
     let encoded: String = filename
         .bytes()
         .map(|b| {

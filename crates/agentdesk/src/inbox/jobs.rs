@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use agentdesk_core::domain::CompanyId;
+use agentdesk_core::domain::content::MessageContent;
 use agentdesk_core::domain::inbox::{ConversationId, MessageId, MessageStatus};
 use agentdesk_core::store::{Job, JobKind};
 use agentdesk_core::{Clock, Store};
@@ -194,8 +195,13 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
     if message.status != MessageStatus::Pending {
         return Outcome::Done; // sent by an earlier attempt whose completion was not recorded
     }
-    let content = serde_json::from_str::<serde_json::Value>(&message.content).unwrap_or_default();
-    let text_of = |key: &str| content.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    let (text, caption, filename) = match &message.content {
+        MessageContent::Text { body } => (body.clone(), None, None),
+        MessageContent::Media {
+            caption, filename, ..
+        } => (String::new(), caption.clone(), filename.clone()),
+        other => return Outcome::GiveUp(format!("cannot send a {} message", other.kind())),
+    };
     let to = conversation
         .contact
         .phone
@@ -220,11 +226,11 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
     let result = async {
         let body = match media {
             None => OutboundBody::Text {
-                body: text_of("body").unwrap_or_default(),
+                body: text,
                 preview_url: false,
             },
             Some((m, bytes)) => {
-                let filename = text_of("filename").unwrap_or_else(|| "attachment".into());
+                let filename = filename.unwrap_or_else(|| "attachment".into());
                 let media_id = state
                     .cloud()
                     .upload_media(
@@ -235,12 +241,12 @@ async fn send(state: &AppState, p: &SendJob, job: &Job) -> Outcome {
                         &filename,
                     )
                     .await?;
-                let kind =
-                    OutboundMediaKind::parse(&message.kind).unwrap_or(OutboundMediaKind::Document);
+                let kind = OutboundMediaKind::parse(message.content.kind())
+                    .unwrap_or(OutboundMediaKind::Document);
                 OutboundBody::Media {
                     kind,
                     media_id,
-                    caption: text_of("caption"),
+                    caption,
                     filename: (kind == OutboundMediaKind::Document).then_some(filename),
                 }
             }

@@ -110,9 +110,9 @@ impl MessageView {
             id: m.id.0,
             conversation_id: m.conversation_id.0,
             direction: m.direction.as_str().to_owned(),
-            kind: m.kind.clone(),
+            kind: m.content.kind().to_owned(),
             text: m.text.clone(),
-            content: serde_json::from_str(&m.content).unwrap_or(serde_json::Value::Null),
+            content: serde_json::to_value(&m.content).unwrap_or(serde_json::Value::Null),
             wa_message_id: m.wamid.clone(),
             status: m.status.as_str().to_owned(),
             error: (m.error_code.is_some() || m.error_title.is_some()).then(|| MessageError {

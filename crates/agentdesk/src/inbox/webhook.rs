@@ -17,7 +17,7 @@ use agentdesk_core::store::{JobKind, WebhookBatch};
 
 use crate::http::ApiError;
 use crate::state::AppState;
-use crate::whatsapp::payload::{self, DeliveryStatus, InboundContent, MediaKind, WebhookEvent};
+use crate::whatsapp::payload::{self, DeliveryStatus, MessageContent, WebhookEvent};
 use crate::whatsapp::signature;
 
 /// Meta's deliveries are small; anything larger is refused before it is read in full.
@@ -100,7 +100,7 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
     for event in events {
         match event {
             WebhookEvent::Message(m) => {
-                if let InboundContent::Reaction {
+                if let MessageContent::Reaction {
                     target_wamid,
                     emoji,
                 } = &m.content
@@ -112,23 +112,24 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
                     });
                     continue;
                 }
-                if let InboundContent::Media {
+                if let MessageContent::Media {
                     media_id,
                     mime_type,
                     sha256,
                     ..
                 } = &m.content
                 {
-                    let job = serde_json::json!({
-                        "phone_number_id": m.phone_number_id, "wamid": m.wamid, "media_id": media_id,
-                        "mime_type": mime_type, "sha256": sha256,
-                    });
-                    batch.jobs.push((JobKind::DownloadMedia, job.to_string()));
+                    if let Some(media_id) = media_id {
+                        let job = serde_json::json!({
+                            "phone_number_id": m.phone_number_id, "wamid": m.wamid,
+                            "media_id": media_id, "mime_type": mime_type, "sha256": sha256,
+                        });
+                        batch.jobs.push((JobKind::DownloadMedia, job.to_string()));
+                    }
                 }
                 batch.messages.push(InboundRecord {
-                    kind: kind_of(&m.content).to_owned(),
-                    content: serde_json::to_string(&m.content).unwrap_or_else(|_| "{}".into()),
-                    text: preview_of(&m.content),
+                    text: m.content.preview(),
+                    content: m.content,
                     phone_number_id: m.phone_number_id,
                     wamid: m.wamid,
                     customer_id: m.customer_id,
@@ -162,47 +163,6 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
         }
     }
     batch
-}
-
-/// WhatsApp's name for the message type.
-pub fn kind_of(content: &InboundContent) -> &'static str {
-    match content {
-        InboundContent::Text { .. } => "text",
-        InboundContent::Media { kind, .. } => match kind {
-            MediaKind::Image => "image",
-            MediaKind::Video => "video",
-            MediaKind::Audio => "audio",
-            MediaKind::Document => "document",
-            MediaKind::Sticker => "sticker",
-        },
-        InboundContent::Location { .. } => "location",
-        InboundContent::Contacts { .. } => "contacts",
-        InboundContent::InteractiveReply { .. } => "interactive",
-        InboundContent::Button { .. } => "button",
-        InboundContent::Reaction { .. } => "reaction",
-        InboundContent::Unsupported { .. } => "unsupported",
-    }
-}
-
-/// Plain text for lists and search: the body, caption, place or choice.
-pub fn preview_of(content: &InboundContent) -> Option<String> {
-    match content {
-        InboundContent::Text { body } => Some(body.clone()),
-        InboundContent::Media {
-            caption, filename, ..
-        } => caption.clone().or_else(|| filename.clone()),
-        InboundContent::Location { name, address, .. } => name.clone().or_else(|| address.clone()),
-        InboundContent::Contacts { contacts } => Some(
-            contacts
-                .iter()
-                .map(|c| c.name.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        InboundContent::InteractiveReply { title, .. } => Some(title.clone()),
-        InboundContent::Button { text, .. } => Some(text.clone()),
-        InboundContent::Reaction { .. } | InboundContent::Unsupported { .. } => None,
-    }
 }
 
 /// Compares a secret in time independent of where the inputs differ (digests first, so the

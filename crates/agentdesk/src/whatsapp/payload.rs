@@ -6,7 +6,7 @@
 //! Robustness rules: every entry, change, message and status is walked (Meta batches); changes
 //! whose `field` is not `messages` are ignored; timestamps arrive as strings (numbers are accepted
 //! too); unknown fields are ignored; one malformed message becomes
-//! [`InboundContent::Unsupported`] (or, when it cannot be routed or deduplicated at all — no
+//! [`MessageContent::Unsupported`] (or, when it cannot be routed or deduplicated at all — no
 //! `id`, no timestamp, no sender — is skipped with a `warn!` naming the reason) instead of failing
 //! the batch. Only a body that is not JSON, not an object, or not a `whatsapp_business_account`
 //! notification is an error. Logs carry ids and reasons, never message content or phone numbers.
@@ -49,6 +49,7 @@
 //! a business enables them). Not found in any source: `from_parent_user_id` is assumed by
 //! symmetry and ignored.
 
+pub use agentdesk_core::domain::content::{MediaKind, MessageContent, SharedContact};
 use agentdesk_core::domain::text;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -90,7 +91,7 @@ pub struct InboundMessage {
     pub timestamp: i64,
     /// The message this one quotes (a swipe-reply), if any.
     pub context: Option<ReplyContext>,
-    pub content: InboundContent,
+    pub content: MessageContent,
 }
 
 /// `messages[].context` of a quoted reply.
@@ -100,108 +101,6 @@ pub struct ReplyContext {
     pub wamid: String,
     /// `context.from`: who sent the quoted message (our display number when quoting us).
     pub from: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MediaKind {
-    Image,
-    Video,
-    Audio,
-    Document,
-    Sticker,
-}
-
-impl MediaKind {
-    /// The Cloud API's name for it (`image`, `video`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MediaKind::Image => "image",
-            MediaKind::Video => "video",
-            MediaKind::Audio => "audio",
-            MediaKind::Document => "document",
-            MediaKind::Sticker => "sticker",
-        }
-    }
-
-    fn from_type(message_type: &str) -> Option<Self> {
-        Some(match message_type {
-            "image" => MediaKind::Image,
-            "video" => MediaKind::Video,
-            "audio" => MediaKind::Audio,
-            "document" => MediaKind::Document,
-            "sticker" => MediaKind::Sticker,
-            _ => return None,
-        })
-    }
-}
-
-/// What an inbound message says. Stored as JSON (`{"type": "text", "body": …}`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum InboundContent {
-    Text {
-        body: String,
-    },
-    /// The bytes are fetched separately by `media_id` (Cloud API media endpoint).
-    Media {
-        kind: MediaKind,
-        media_id: String,
-        mime_type: Option<String>,
-        /// As Meta sends it (base64 of the SHA-256 of the file).
-        sha256: Option<String>,
-        caption: Option<String>,
-        /// Documents only.
-        filename: Option<String>,
-        /// An audio message recorded as a voice note (`audio.voice: true`).
-        #[serde(default)]
-        voice: bool,
-    },
-    Location {
-        latitude: f64,
-        longitude: f64,
-        name: Option<String>,
-        address: Option<String>,
-        url: Option<String>,
-    },
-    /// Contact cards the customer shared.
-    Contacts {
-        contacts: Vec<SharedContact>,
-    },
-    /// A tap on a reply button (`button_reply`) or a list row (`list_reply`, `list: true`) of
-    /// an interactive message we sent.
-    InteractiveReply {
-        id: String,
-        title: String,
-        description: Option<String>,
-        #[serde(default)]
-        list: bool,
-    },
-    /// A tap on a template's quick-reply button (`type: "button"`).
-    Button {
-        payload: Option<String>,
-        text: String,
-    },
-    /// A reaction to `target_wamid`; `emoji: None` means the reaction was removed.
-    Reaction {
-        target_wamid: String,
-        emoji: Option<String>,
-    },
-    /// Anything we cannot show: Meta's `unsupported`/`unknown` types (with `kind` the inner
-    /// `unsupported.type` when Meta names it, e.g. `poll_creation`), message types newer than
-    /// this parser, and malformed messages of known types (then `kind` is the type and `detail`
-    /// says what was wrong). `detail` carries `errors[0].title` / `error_data.details` if sent.
-    Unsupported {
-        kind: String,
-        detail: Option<String>,
-    },
-}
-
-/// One shared contact card: a display name and its phone numbers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SharedContact {
-    pub name: String,
-    pub phones: Vec<String>,
 }
 
 /// Delivery status of a message we sent.
@@ -481,9 +380,9 @@ fn parse_message(
     })
 }
 
-fn parse_content(message: &Value) -> InboundContent {
+fn parse_content(message: &Value) -> MessageContent {
     let message_type = message.get("type").and_then(Value::as_str).unwrap_or("");
-    if let Some(kind) = MediaKind::from_type(message_type) {
+    if let Some(kind) = MediaKind::parse(message_type) {
         return media(kind, message.get(message_type));
     }
     match message_type {
@@ -492,7 +391,7 @@ fn parse_content(message: &Value) -> InboundContent {
             .and_then(|t| t.get("body"))
             .and_then(Value::as_str)
         {
-            Some(body) => InboundContent::Text {
+            Some(body) => MessageContent::Text {
                 body: body.to_owned(),
             },
             None => malformed("text", "text.body is missing"),
@@ -503,7 +402,7 @@ fn parse_content(message: &Value) -> InboundContent {
         "button" => {
             let button = message.get("button");
             match button.and_then(|b| b.get("text")).and_then(Value::as_str) {
-                Some(label) => InboundContent::Button {
+                Some(label) => MessageContent::Button {
                     payload: button.and_then(|b| owned(b, "payload")),
                     text: label.to_owned(),
                 },
@@ -513,7 +412,7 @@ fn parse_content(message: &Value) -> InboundContent {
         "reaction" => {
             let reaction = message.get("reaction");
             match reaction.and_then(|r| text(r, "message_id")) {
-                Some(target) => InboundContent::Reaction {
+                Some(target) => MessageContent::Reaction {
                     target_wamid: target.to_owned(),
                     emoji: reaction.and_then(|r| owned(r, "emoji")),
                 },
@@ -524,23 +423,23 @@ fn parse_content(message: &Value) -> InboundContent {
     }
 }
 
-fn malformed(kind: &str, what: &str) -> InboundContent {
-    InboundContent::Unsupported {
+fn malformed(kind: &str, what: &str) -> MessageContent {
+    MessageContent::Unsupported {
         kind: kind.to_owned(),
         detail: Some(format!("malformed {kind} message: {what}")),
     }
 }
 
-fn media(kind: MediaKind, object: Option<&Value>) -> InboundContent {
+fn media(kind: MediaKind, object: Option<&Value>) -> MessageContent {
     let Some(object) = object.filter(|o| o.is_object()) else {
         return malformed(kind.as_str(), "media object is missing");
     };
     let Some(media_id) = text(object, "id") else {
         return malformed(kind.as_str(), "media id is missing");
     };
-    InboundContent::Media {
+    MessageContent::Media {
         kind,
-        media_id: media_id.to_owned(),
+        media_id: Some(media_id.to_owned()),
         mime_type: owned(object, "mime_type"),
         sha256: owned(object, "sha256"),
         caption: owned(object, "caption"),
@@ -551,7 +450,7 @@ fn media(kind: MediaKind, object: Option<&Value>) -> InboundContent {
     }
 }
 
-fn location(object: Option<&Value>) -> InboundContent {
+fn location(object: Option<&Value>) -> MessageContent {
     let Some(object) = object.filter(|o| o.is_object()) else {
         return malformed("location", "location object is missing");
     };
@@ -562,7 +461,7 @@ fn location(object: Option<&Value>) -> InboundContent {
             .filter(|x| x.is_finite() && x.abs() <= limit)
     };
     match (coordinate("latitude", 90.0), coordinate("longitude", 180.0)) {
-        (Some(latitude), Some(longitude)) => InboundContent::Location {
+        (Some(latitude), Some(longitude)) => MessageContent::Location {
             latitude,
             longitude,
             name: owned(object, "name"),
@@ -573,7 +472,7 @@ fn location(object: Option<&Value>) -> InboundContent {
     }
 }
 
-fn shared_contacts(list: Option<&Value>) -> InboundContent {
+fn shared_contacts(list: Option<&Value>) -> MessageContent {
     let Some(list) = list.and_then(Value::as_array) else {
         return malformed("contacts", "contacts array is missing");
     };
@@ -604,10 +503,10 @@ fn shared_contacts(list: Option<&Value>) -> InboundContent {
     if contacts.is_empty() {
         return malformed("contacts", "no contact card with a name or phone");
     }
-    InboundContent::Contacts { contacts }
+    MessageContent::Contacts { contacts }
 }
 
-fn interactive(object: Option<&Value>) -> InboundContent {
+fn interactive(object: Option<&Value>) -> MessageContent {
     let Some(object) = object.filter(|o| o.is_object()) else {
         return malformed("interactive", "interactive object is missing");
     };
@@ -616,7 +515,7 @@ fn interactive(object: Option<&Value>) -> InboundContent {
         Some("list_reply") => (object.get("list_reply"), true),
         Some(other) => {
             // e.g. `nfm_reply` (a completed WhatsApp Flow): not shown in the inbox yet.
-            return InboundContent::Unsupported {
+            return MessageContent::Unsupported {
                 kind: "interactive".to_owned(),
                 detail: Some(format!("interactive reply of type {other}")),
             };
@@ -626,7 +525,7 @@ fn interactive(object: Option<&Value>) -> InboundContent {
     let id = reply.and_then(|r| text(r, "id"));
     let title = reply.and_then(|r| r.get("title")).and_then(Value::as_str);
     match (id, title) {
-        (Some(id), Some(title)) => InboundContent::InteractiveReply {
+        (Some(id), Some(title)) => MessageContent::InteractiveReply {
             id: id.to_owned(),
             title: title.to_owned(),
             description: if list {
@@ -640,7 +539,7 @@ fn interactive(object: Option<&Value>) -> InboundContent {
     }
 }
 
-fn unsupported(message_type: &str, message: &Value) -> InboundContent {
+fn unsupported(message_type: &str, message: &Value) -> MessageContent {
     let inner = message.get("unsupported").and_then(|u| text(u, "type"));
     let kind = match (message_type, inner) {
         ("unsupported", Some(inner)) => inner,
@@ -662,7 +561,7 @@ fn unsupported(message_type: &str, message: &Value) -> InboundContent {
     });
     // `system` messages (number or BSUID changed) explain themselves in `system.body`.
     let detail = from_errors.or_else(|| message.get("system").and_then(|s| owned(s, "body")));
-    InboundContent::Unsupported {
+    MessageContent::Unsupported {
         kind: kind.to_owned(),
         detail,
     }
@@ -797,7 +696,7 @@ mod tests {
         }
     }
 
-    fn contents(body: &[u8]) -> Vec<InboundContent> {
+    fn contents(body: &[u8]) -> Vec<MessageContent> {
         messages(body).into_iter().map(|m| m.content).collect()
     }
 
@@ -829,7 +728,7 @@ mod tests {
         assert_eq!(m.context, None);
         assert_eq!(
             m.content,
-            InboundContent::Text {
+            MessageContent::Text {
                 body: "Hello! Is my order #4821 on its way?".into()
             }
         );
@@ -853,7 +752,7 @@ mod tests {
         assert_eq!(m.customer_username.as_deref(), Some("@kenji.builds"));
         assert_eq!(
             m.content,
-            InboundContent::Text {
+            MessageContent::Text {
                 body: "Can I change the delivery address?".into()
             }
         );
@@ -931,9 +830,9 @@ mod tests {
         assert_eq!(m.customer_phone.as_deref(), Some("919812345670"));
         assert_eq!(
             m.content,
-            InboundContent::Media {
+            MessageContent::Media {
                 kind: MediaKind::Image,
-                media_id: "1482736459203817".into(),
+                media_id: Some("1482736459203817".into()),
                 mime_type: Some("image/jpeg".into()),
                 sha256: Some("qZ1mJ3yU8c4kqv0b0S4u4rA4bOq6oQ7xgWJdVf1k3aE=".into()),
                 caption: Some("The box arrived damaged".into()),
@@ -947,9 +846,9 @@ mod tests {
     fn video() {
         assert_eq!(
             only_message(fixture!("video")).content,
-            InboundContent::Media {
+            MessageContent::Media {
                 kind: MediaKind::Video,
-                media_id: "927364518209374".into(),
+                media_id: Some("927364518209374".into()),
                 mime_type: Some("video/mp4".into()),
                 sha256: Some("b3JkZXItdmlkZW8tc2hhMjU2LWJhc2U2NC1wbGFjZWhvbGQ=".into()),
                 caption: None,
@@ -965,18 +864,18 @@ mod tests {
         assert_eq!(
             c,
             vec![
-                InboundContent::Media {
+                MessageContent::Media {
                     kind: MediaKind::Audio,
-                    media_id: "3650192837465019".into(),
+                    media_id: Some("3650192837465019".into()),
                     mime_type: Some("audio/ogg; codecs=opus".into()),
                     sha256: Some("dm9pY2Utbm90ZS1zaGEyNTYtYmFzZTY0LXBsYWNlaG9sZGVy".into()),
                     caption: None,
                     filename: None,
                     voice: true,
                 },
-                InboundContent::Media {
+                MessageContent::Media {
                     kind: MediaKind::Audio,
-                    media_id: "3650192837465020".into(),
+                    media_id: Some("3650192837465020".into()),
                     mime_type: Some("audio/mpeg".into()),
                     sha256: Some("bXAzLWF1ZGlvLWZpbGUtc2hhMjU2LWJhc2U2NC1wbGFjZWg=".into()),
                     caption: None,
@@ -991,9 +890,9 @@ mod tests {
     fn document_with_filename() {
         assert_eq!(
             only_message(fixture!("document")).content,
-            InboundContent::Media {
+            MessageContent::Media {
                 kind: MediaKind::Document,
-                media_id: "774512093386104".into(),
+                media_id: Some("774512093386104".into()),
                 mime_type: Some("application/pdf".into()),
                 sha256: Some("aW52b2ljZS1wZGYtc2hhMjU2LWJhc2U2NC1wbGFjZWhvbGQ=".into()),
                 caption: Some("Invoice attached".into()),
@@ -1014,7 +913,7 @@ mod tests {
         let m = only_message(&body);
         assert_eq!(m.profile_name.as_deref(), Some("Ana"));
         match m.content {
-            InboundContent::Media { filename, .. } => {
+            MessageContent::Media { filename, .. } => {
                 assert_eq!(filename.as_deref(), Some("invoicefdp.exe"))
             }
             other => panic!("{other:?}"),
@@ -1032,9 +931,9 @@ mod tests {
     fn sticker() {
         assert_eq!(
             only_message(fixture!("sticker")).content,
-            InboundContent::Media {
+            MessageContent::Media {
                 kind: MediaKind::Sticker,
-                media_id: "1203948576610293".into(),
+                media_id: Some("1203948576610293".into()),
                 mime_type: Some("image/webp".into()),
                 sha256: Some("c3RpY2tlci13ZWJwLXNoYTI1Ni1iYXNlNjQtcGxhY2Vob2w=".into()),
                 caption: None,
@@ -1049,14 +948,14 @@ mod tests {
         assert_eq!(
             contents(fixture!("location")),
             vec![
-                InboundContent::Location {
+                MessageContent::Location {
                     latitude: 12.9756,
                     longitude: 77.6066,
                     name: Some("Trinity Metro Station".into()),
                     address: Some("MG Road, Bengaluru, Karnataka 560001".into()),
                     url: Some("https://maps.example.com/place/trinity".into()),
                 },
-                InboundContent::Location {
+                MessageContent::Location {
                     latitude: -33.8688,
                     longitude: 151.2093,
                     name: None,
@@ -1071,7 +970,7 @@ mod tests {
     fn shared_contacts_cards() {
         assert_eq!(
             only_message(fixture!("contacts")).content,
-            InboundContent::Contacts {
+            MessageContent::Contacts {
                 contacts: vec![
                     SharedContact {
                         name: "Arjun Mehta".into(),
@@ -1091,7 +990,7 @@ mod tests {
         let m = only_message(fixture!("interactive_button_reply"));
         assert_eq!(
             m.content,
-            InboundContent::InteractiveReply {
+            MessageContent::InteractiveReply {
                 id: "confirm-slot-2".into(),
                 title: "Tuesday 10:00".into(),
                 description: None,
@@ -1112,13 +1011,13 @@ mod tests {
         assert_eq!(
             contents(fixture!("interactive_list_reply")),
             vec![
-                InboundContent::InteractiveReply {
+                MessageContent::InteractiveReply {
                     id: "topic-returns".into(),
                     title: "Returns".into(),
                     description: Some("Send something back or swap a size".into()),
                     list: true,
                 },
-                InboundContent::Unsupported {
+                MessageContent::Unsupported {
                     kind: "interactive".into(),
                     detail: Some("interactive reply of type nfm_reply".into()),
                 },
@@ -1131,7 +1030,7 @@ mod tests {
         let m = only_message(fixture!("button"));
         assert_eq!(
             m.content,
-            InboundContent::Button {
+            MessageContent::Button {
                 payload: Some("RESCHEDULE_DELIVERY".into()),
                 text: "Reschedule".into(),
             }
@@ -1146,7 +1045,7 @@ mod tests {
     fn reaction_with_escaped_emoji() {
         assert_eq!(
             only_message(fixture!("reaction")).content,
-            InboundContent::Reaction {
+            MessageContent::Reaction {
                 target_wamid: "wamid.HBgMOTE5ODEyMzQ1NjcwFQIAERgSQkI0NDQ0NDQ0NDQ0NDQ0NDQA".into(),
                 emoji: Some("\u{1F44D}".into()),
             }
@@ -1158,12 +1057,12 @@ mod tests {
         assert_eq!(
             contents(fixture!("reaction_removed")),
             vec![
-                InboundContent::Reaction {
+                MessageContent::Reaction {
                     target_wamid: "wamid.HBgMOTE5ODEyMzQ1NjcwFQIAERgSQkI0NDQ0NDQ0NDQ0NDQ0NDQA"
                         .into(),
                     emoji: None,
                 },
-                InboundContent::Reaction {
+                MessageContent::Reaction {
                     target_wamid: "wamid.HBgMOTE5ODEyMzQ1NjcwFQIAERgSQkI1NTU1NTU1NTU1NTU1NTUA"
                         .into(),
                     emoji: None,
@@ -1180,17 +1079,17 @@ mod tests {
         assert_eq!(
             all.into_iter().map(|m| m.content).collect::<Vec<_>>(),
             vec![
-                InboundContent::Unsupported {
+                MessageContent::Unsupported {
                     kind: "poll_creation".into(),
                     detail: Some(
                         "Message type unknown: Message type is currently not supported.".into()
                     ),
                 },
-                InboundContent::Unsupported {
+                MessageContent::Unsupported {
                     kind: "unknown".into(),
                     detail: Some("Unsupported message type".into()),
                 },
-                InboundContent::Unsupported {
+                MessageContent::Unsupported {
                     kind: "hologram".into(),
                     detail: None,
                 },
@@ -1209,7 +1108,7 @@ mod tests {
         }));
         assert_eq!(
             only_message(&body).content,
-            InboundContent::Unsupported {
+            MessageContent::Unsupported {
                 kind: "system".into(),
                 detail: Some("User A changed from 16505551234 to 16505559999".into()),
             }
@@ -1229,7 +1128,7 @@ mod tests {
         );
         assert_eq!(
             all[0].content,
-            InboundContent::Text {
+            MessageContent::Text {
                 body: "Yes, that one".into()
             }
         );
@@ -1279,7 +1178,7 @@ mod tests {
         assert_eq!(msgs[3].customer_id, "GB.6039917724405583216");
         assert!(matches!(
             msgs[2].content,
-            InboundContent::Media {
+            MessageContent::Media {
                 kind: MediaKind::Image,
                 ..
             }
@@ -1389,14 +1288,14 @@ mod tests {
         assert_eq!(all[0].profile_name.as_deref(), Some("Renée Lévesque"));
         assert_eq!(
             all[0].content,
-            InboundContent::Text {
+            MessageContent::Text {
                 body: "Café fermé ? 😀 Voir https://example.com/commande/42?x=1&y=\"2\"\nMerci"
                     .into()
             }
         );
         assert_eq!(
             all[1].content,
-            InboundContent::Location {
+            MessageContent::Location {
                 latitude: 48.8566,
                 longitude: 2.3522,
                 name: Some("Hôtel de Ville".into()),
@@ -1406,7 +1305,7 @@ mod tests {
         );
         assert_eq!(
             all[2].content,
-            InboundContent::Reaction {
+            MessageContent::Reaction {
                 target_wamid: "wamid.OUT-SENT".into(),
                 emoji: Some("\u{2764}\u{fe0f}".into()),
             }
@@ -1426,7 +1325,7 @@ mod tests {
     #[test]
     fn malformed_messages_do_not_fail_the_batch() {
         let events = parse(fixture!("malformed_messages")).expect("parses");
-        let got: Vec<(String, Option<InboundContent>)> = events
+        let got: Vec<(String, Option<MessageContent>)> = events
             .into_iter()
             .map(|e| match e {
                 WebhookEvent::Message(m) => (m.wamid, Some(m.content)),
@@ -1434,7 +1333,7 @@ mod tests {
             })
             .collect();
         let unsupported = |kind: &str, what: &str| {
-            Some(InboundContent::Unsupported {
+            Some(MessageContent::Unsupported {
                 kind: kind.into(),
                 detail: Some(format!("malformed {kind} message: {what}")),
             })
@@ -1458,7 +1357,7 @@ mod tests {
                 // "not an object" → skipped
                 (
                     "wamid.GOOD".into(),
-                    Some(InboundContent::Text {
+                    Some(MessageContent::Text {
                         body: "still here".into()
                     })
                 ),
@@ -1496,7 +1395,7 @@ mod tests {
         let kinds: Vec<(String, String)> = contents(&body)
             .into_iter()
             .map(|c| match c {
-                InboundContent::Unsupported { kind, detail } => (kind, detail.unwrap_or_default()),
+                MessageContent::Unsupported { kind, detail } => (kind, detail.unwrap_or_default()),
                 other => panic!("expected unsupported, got {other:?}"),
             })
             .collect();
@@ -1602,7 +1501,7 @@ mod tests {
     #[test]
     fn content_serialises_with_a_type_tag() {
         assert_eq!(
-            serde_json::to_value(InboundContent::Text { body: "hi".into() }).expect("ser"),
+            serde_json::to_value(MessageContent::Text { body: "hi".into() }).expect("ser"),
             json!({ "type": "text", "body": "hi" })
         );
         let media = only_message(fixture!("document")).content;
@@ -1620,7 +1519,7 @@ mod tests {
             })
         );
         assert_eq!(
-            serde_json::to_value(InboundContent::InteractiveReply {
+            serde_json::to_value(MessageContent::InteractiveReply {
                 id: "a".into(),
                 title: "b".into(),
                 description: None,
@@ -1653,7 +1552,7 @@ mod tests {
         ] {
             for content in contents(body) {
                 let stored = serde_json::to_string(&content).expect("ser");
-                let back: InboundContent = serde_json::from_str(&stored).expect("de");
+                let back: MessageContent = serde_json::from_str(&stored).expect("de");
                 assert_eq!(back, content);
             }
         }

@@ -300,8 +300,9 @@ async fn older_messages_load_on_scrolling_up_without_jumping() {
             customer_phone: None,
             customer_bsuid: Some("US.scroll".into()),
             profile_name: Some("Scroll Tester".into()),
-            kind: "text".into(),
-            content: json!({"type": "text", "body": format!("Message number {i}")}).to_string(),
+            content: agentdesk_core::domain::content::MessageContent::Text {
+                body: format!("Message number {i}"),
+            },
             text: Some(format!("Message number {i}")),
             reply_to_wamid: None,
             sent_at: now,
@@ -406,8 +407,9 @@ async fn admins_edit_and_disconnect_numbers() {
                     customer_phone: None,
                     customer_bsuid: Some("US.disc".into()),
                     profile_name: Some("Dora Disconnect".into()),
-                    kind: "text".into(),
-                    content: json!({"type": "text", "body": "Are you there?"}).to_string(),
+                    content: agentdesk_core::domain::content::MessageContent::Text {
+                        body: "Are you there?".into(),
+                    },
                     text: Some("Are you there?".into()),
                     reply_to_wamid: None,
                     sent_at: now,

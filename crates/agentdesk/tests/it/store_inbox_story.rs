@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use agentdesk_core::domain::content::MessageContent;
 use agentdesk_core::domain::inbox::*;
 use agentdesk_core::domain::{CompanyId, Email, NewUser, PersonName, Role, UserId};
 use agentdesk_core::store::{
@@ -399,8 +400,7 @@ fn inbound(pnid: &str, wamid: &str, customer: &str, text: &str, at: Timestamp) -
         customer_phone: None,
         customer_bsuid: Some(customer.into()),
         profile_name: Some(format!("Customer {customer}")),
-        kind: "text".into(),
-        content: format!("{{\"type\":\"text\",\"body\":{text:?}}}"),
+        content: MessageContent::Text { body: text.into() },
         text: Some(text.into()),
         reply_to_wamid: None,
         sent_at: at,
@@ -675,8 +675,7 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
             &OutboundRecord {
                 conversation_id: conv.id,
                 sender_id: w.agents[0],
-                kind: "text".into(),
-                content: "{}".into(),
+                content: MessageContent::Text { body: "Hi!".into() },
                 text: Some("Hi!".into()),
                 reply_to_wamid: None,
                 media: None,
@@ -751,8 +750,9 @@ async fn statuses_reactions_and_outbound(backend: Backend) {
             &OutboundRecord {
                 conversation_id: conv.id,
                 sender_id: w.agents[0],
-                kind: "text".into(),
-                content: "{}".into(),
+                content: MessageContent::Text {
+                    body: "Again".into(),
+                },
                 text: Some("Again".into()),
                 reply_to_wamid: Some("wamid.in".into()),
                 media: None,
