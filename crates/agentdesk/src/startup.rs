@@ -28,8 +28,8 @@ use crate::http::error::{ErrorBody, ErrorDetail, FieldMessage};
 use crate::http::middleware::{csrf, render_errors, security_headers};
 use crate::http::{ApiError, context::resolve_context};
 use crate::state::AppState;
-use crate::whatsapp::emulator::EmulatorState;
 use crate::{admin, assets, auth, demo, health, inbox, numbers, profile, security, shell, team};
+use agentdesk_graph_emulator::EmulatorState;
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
 pub const JSON_BODY_LIMIT: usize = 1024 * 1024;

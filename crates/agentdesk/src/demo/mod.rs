@@ -9,7 +9,7 @@ pub mod simulator;
 use agentdesk_core::domain::inbox::{AssignmentMode, Availability, NewWhatsAppNumber};
 use agentdesk_core::domain::{Email, Invalid, NewUser, PersonName, Role};
 
-use crate::whatsapp::emulator::EmulatorState;
+use agentdesk_graph_emulator::EmulatorState;
 
 use crate::http::ApiError;
 use crate::state::AppState;
@@ -22,7 +22,7 @@ pub fn pages() -> axum::Router<AppState> {
 /// The app with the Graph API emulator's routes, when demo mode runs it.
 pub fn with_emulator(app: axum::Router, emulator: Option<EmulatorState>) -> axum::Router {
     match emulator {
-        Some(em) => app.nest("/emulator/graph", crate::whatsapp::emulator::router(em)),
+        Some(em) => app.nest("/emulator/graph", agentdesk_graph_emulator::router(em)),
         None => app,
     }
 }

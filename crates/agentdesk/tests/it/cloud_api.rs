@@ -8,7 +8,7 @@ use std::time::Duration;
 use agentdesk::whatsapp::cloud_api::{
     CloudApi, CloudApiError, OutboundBody, OutboundMediaKind, OutboundMessage,
 };
-use agentdesk::whatsapp::emulator::{self, EmulatorState};
+use agentdesk_graph_emulator::{self as emulator, EmulatorState};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Multipart, Request, State};

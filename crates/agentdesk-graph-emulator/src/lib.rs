@@ -1,5 +1,5 @@
-//! A small in-memory Graph API emulator for demo mode, so the product can be tried without a
-//! Meta account: it answers what [`super::cloud_api::CloudApi`] calls, plays the customer's
+//! A small in-memory Graph API emulator, so agentdesk can be tried (demo mode) and tested without
+//! a Meta account: it answers what the app's Cloud API client calls, plays the customer's
 //! phone (sent → delivered → read statuses), and offers the customer-simulator page JSON
 //! endpoints under `/sim/…` to make simulated customers write, send media, share a location,
 //! tap reply buttons and read. Everything it posts to the app goes through the real webhook
@@ -37,7 +37,23 @@ use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
 use tokio::sync::mpsc;
 
-use super::signature;
+/// The header Meta sends the webhook signature in.
+const SIGNATURE_HEADER: &str = "X-Hub-Signature-256";
+
+/// `sha256=` and the lowercase hex HMAC-SHA256 of the raw body under the app secret, as Meta
+/// signs webhooks. Written here rather than shared with the app, so that a fault in the app's
+/// check cannot be mirrored by the fake that tests it.
+fn sign(app_secret: &[u8], body: &[u8]) -> String {
+    use hmac::Mac as _;
+    match hmac::Hmac::<Sha256>::new_from_slice(app_secret) {
+        Ok(mut mac) => {
+            mac.update(body);
+            format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+        }
+        // HMAC takes keys of any length; a bare prefix never verifies.
+        Err(_) => "sha256=".to_owned(),
+    }
+}
 
 /// WhatsApp's largest media (documents).
 const MAX_MEDIA_BYTES: usize = 100 * 1024 * 1024;
@@ -1762,13 +1778,13 @@ async fn deliver_webhooks(
                 m.status = m.status.max(*status);
             }
         }
-        let signature = signature::sign(app_secret.as_bytes(), &delivery.body);
+        let signature = sign(app_secret.as_bytes(), &delivery.body);
         let mut backoff = Duration::from_millis(200);
         for attempt in 1..=4 {
             let result = http
                 .post(&url)
                 .header(header::CONTENT_TYPE, "application/json")
-                .header(signature::HEADER, &signature)
+                .header(SIGNATURE_HEADER, &signature)
                 .body(delivery.body.clone())
                 .send()
                 .await;
@@ -1811,10 +1827,19 @@ mod tests {
 
     #[test]
     fn bsuids_have_the_documented_shape() {
+        // Two upper-case letters of the country, a dot, then letters and digits.
+        let shaped = |id: &str| {
+            id.split_once('.').is_some_and(|(country, rest)| {
+                country.len() == 2
+                    && country.bytes().all(|b| b.is_ascii_uppercase())
+                    && !rest.is_empty()
+                    && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+            })
+        };
         let id = new_bsuid("US", None);
-        assert!(crate::whatsapp::cloud_api::is_bsuid(&id), "{id}");
+        assert!(shaped(&id), "{id}");
         let stable = new_bsuid("BR", Some("5511999990000"));
-        assert!(crate::whatsapp::cloud_api::is_bsuid(&stable), "{stable}");
+        assert!(shaped(&stable), "{stable}");
         assert_eq!(stable, new_bsuid("BR", Some("5511999990000")));
         assert_ne!(stable, new_bsuid("BR", Some("5511999990001")));
     }
