@@ -113,19 +113,17 @@ pub fn to_batch(events: Vec<WebhookEvent>) -> WebhookBatch {
                     continue;
                 }
                 if let MessageContent::Media {
-                    media_id,
+                    media_id: Some(media_id),
                     mime_type,
                     sha256,
                     ..
                 } = &m.content
                 {
-                    if let Some(media_id) = media_id {
-                        let job = serde_json::json!({
-                            "phone_number_id": m.phone_number_id, "wamid": m.wamid,
-                            "media_id": media_id, "mime_type": mime_type, "sha256": sha256,
-                        });
-                        batch.jobs.push((JobKind::DownloadMedia, job.to_string()));
-                    }
+                    let job = serde_json::json!({
+                        "phone_number_id": m.phone_number_id, "wamid": m.wamid, "media_id": media_id,
+                        "mime_type": mime_type, "sha256": sha256,
+                    });
+                    batch.jobs.push((JobKind::DownloadMedia, job.to_string()));
                 }
                 batch.messages.push(InboundRecord {
                     text: m.content.preview(),
