@@ -61,6 +61,8 @@ const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
 const MAX_AUDIO_VIDEO_BYTES: usize = 16 * 1024 * 1024;
 /// The whole media store; the oldest files go first.
 const MAX_STORE_BYTES: usize = 256 * 1024 * 1024;
+/// Graph requests kept for tests to read; the oldest go first (a demo server runs for days).
+const MAX_RECORDED: usize = 1_000;
 /// Chat history kept for the simulator; the oldest messages go first.
 const MAX_CHAT_MESSAGES: usize = 20_000;
 /// The customer service window: free-form messages only this long after the customer wrote.
@@ -95,6 +97,23 @@ struct Data {
     media_order: VecDeque<String>,
     media_bytes: usize,
     status_delay: Option<Duration>,
+    /// What tests look at and steer: the Graph requests received, answers to give instead of
+    /// the next sends' own, and whether sends are followed by status webhooks.
+    recorded: VecDeque<GraphRequest>,
+    scripted: VecDeque<(StatusCode, Value)>,
+    no_status_webhooks: bool,
+}
+
+/// One Graph API request as the emulator received it: the path below the mount point
+/// (`{phone_number_id}/messages`, `{phone_number_id}/media`, `{media_id}`,
+/// `media-download/{media_id}`), the `Authorization` header, and the body — the JSON of a send;
+/// for an upload its fields (`messaging_product`, `type`, `file` as its length in bytes and
+/// `file.filename`), and `id` the media id answered; `null` for reads.
+#[derive(Debug, Clone)]
+pub struct GraphRequest {
+    pub path: String,
+    pub authorization: Option<String>,
+    pub body: Value,
 }
 
 #[derive(Clone)]
@@ -261,6 +280,58 @@ impl EmulatorState {
     /// demo looks like a phone and the app has stored the `wamid` before statuses arrive.
     pub fn set_status_delay(&self, delay: Duration) {
         self.data().status_delay = Some(delay);
+    }
+
+    /// The Graph API requests received so far (the last 1,000), oldest first.
+    pub fn recorded(&self) -> Vec<GraphRequest> {
+        self.data().recorded.iter().cloned().collect()
+    }
+
+    /// The next send (`POST /{phone_number_id}/messages`) is recorded and answered with this
+    /// status and body instead of being carried out: how tests play Meta's errors. Answers queue.
+    pub fn script_answer(&self, status: u16, body: Value) {
+        let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        self.data().scripted.push_back((status, body));
+    }
+
+    /// Turns off the `sent`/`delivered` webhooks that follow each send (on by default), for
+    /// tests that post statuses themselves.
+    pub fn without_status_webhooks(&self) {
+        self.data().no_status_webhooks = true;
+    }
+
+    /// Serves `bytes` as media `media_id`, as if a customer had sent it (no checks: tests use
+    /// this to hand the app files WhatsApp would never carry).
+    pub fn add_media(&self, media_id: &str, mime_type: &str, bytes: Vec<u8>) {
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let mut data = self.data();
+        data.media_bytes += bytes.len();
+        data.media_order.push_back(media_id.to_owned());
+        data.media.insert(
+            media_id.to_owned(),
+            StoredMedia {
+                bytes: Bytes::from(bytes),
+                mime_type: mime_type.to_owned(),
+                filename: None,
+                sha256,
+            },
+        );
+    }
+
+    fn record(&self, path: String, headers: &HeaderMap, body: Value) {
+        let authorization = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let mut data = self.data();
+        if data.recorded.len() >= MAX_RECORDED {
+            data.recorded.pop_front();
+        }
+        data.recorded.push_back(GraphRequest {
+            path,
+            authorization,
+            body,
+        });
     }
 
     /// Names the display phone number of a WhatsApp number (`metadata.display_phone_number`);
@@ -638,6 +709,9 @@ impl EmulatorState {
     }
 
     fn queue_status(&self, customer: &Customer, message_id: &str, status: Status, delay: Duration) {
+        if self.data().no_status_webhooks {
+            return;
+        }
         let display = display_number(&self.data(), &customer.phone_number_id);
         let mut entry = json!({
             "id": message_id,
@@ -870,10 +944,20 @@ async fn send_message(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let parsed = serde_json::from_slice::<Value>(&body);
+    state.record(
+        format!("{phone_number_id}/messages"),
+        &headers,
+        parsed.as_ref().cloned().unwrap_or(Value::Null),
+    );
     if !has_bearer(&headers) {
         return missing_token();
     }
-    let Ok(request) = serde_json::from_slice::<Value>(&body) else {
+    let scripted = state.data().scripted.pop_front();
+    if let Some((status, answer)) = scripted {
+        return (status, Json(answer)).into_response();
+    }
+    let Ok(request) = parsed else {
         return invalid_parameter("The request body is not valid JSON.");
     };
     if request.get("messaging_product").and_then(Value::as_str) != Some("whatsapp") {
@@ -1236,11 +1320,27 @@ fn validate_interactive(interactive: &Value) -> Result<(), String> {
 
 async fn upload_media(
     State(state): State<EmulatorState>,
-    Path(_phone_number_id): Path<String>,
+    Path(phone_number_id): Path<String>,
     headers: HeaderMap,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Response {
-    if !has_bearer(&headers) {
+    let mut seen = serde_json::Map::new();
+    let response = upload(&state, &headers, multipart, &mut seen).await;
+    state.record(
+        format!("{phone_number_id}/media"),
+        &headers,
+        Value::Object(seen),
+    );
+    response
+}
+
+async fn upload(
+    state: &EmulatorState,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+    seen: &mut serde_json::Map<String, Value>,
+) -> Response {
+    if !has_bearer(headers) {
         return missing_token();
     }
     let mut product = None;
@@ -1253,13 +1353,23 @@ async fn upload_media(
             Err(_) => return invalid_parameter("The multipart body could not be read."),
         };
         match field.name().unwrap_or_default() {
-            "messaging_product" => product = field.text().await.ok(),
-            "type" => declared_type = field.text().await.ok(),
+            "messaging_product" => {
+                product = field.text().await.ok();
+                seen.insert("messaging_product".into(), json!(product));
+            }
+            "type" => {
+                declared_type = field.text().await.ok();
+                seen.insert("type".into(), json!(declared_type));
+            }
             "file" => {
                 let filename = field.file_name().map(str::to_owned);
                 let part_type = field.content_type().map(str::to_owned);
+                seen.insert("file.filename".into(), json!(filename));
                 match field.bytes().await {
-                    Ok(bytes) => file = Some((bytes, filename, part_type)),
+                    Ok(bytes) => {
+                        seen.insert("file".into(), json!(bytes.len()));
+                        file = Some((bytes, filename, part_type));
+                    }
                     Err(_) => return invalid_parameter("The file part could not be read."),
                 }
             }
@@ -1276,7 +1386,10 @@ async fn upload_media(
         return invalid_parameter("The `file` part is required.");
     };
     match state.store_media(bytes, &mime, filename.as_deref()) {
-        Ok(id) => Json(json!({ "id": id })).into_response(),
+        Ok(id) => {
+            seen.insert("id".into(), json!(id));
+            Json(json!({ "id": id })).into_response()
+        }
         Err((code, details)) => graph_error(
             StatusCode::BAD_REQUEST,
             code,
@@ -1293,6 +1406,7 @@ async fn media_info(
     uri: Uri,
     OriginalUri(original): OriginalUri,
 ) -> Response {
+    state.record(media_id.clone(), &headers, Value::Null);
     if !has_bearer(&headers) {
         return missing_token();
     }
@@ -1327,6 +1441,7 @@ async fn download_media(
     Path(media_id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
+    state.record(format!("media-download/{media_id}"), &headers, Value::Null);
     if !has_bearer(&headers) {
         return missing_token();
     }

@@ -739,15 +739,8 @@ async fn live_events_arrive_and_resume_after_a_reconnect() {
 async fn customer_media_is_downloaded_checked_and_served_to_the_company_only() {
     let (app, graph) = inbox_app(Backend::Sqlite).await;
     let png: Vec<u8> = b"\x89PNG\r\n\x1a\nnot-really-but-bytes".to_vec();
-    graph
-        .files
-        .lock()
-        .unwrap()
-        .insert("MEDIA1".into(), ("image/png".into(), png.clone()));
-    graph.files.lock().unwrap().insert(
-        "MEDIA2".into(),
-        ("text/html".into(), b"<script>alert(1)</script>".to_vec()),
-    );
+    graph.add_media("MEDIA1", "image/png", png.clone());
+    graph.add_media("MEDIA2", "text/html", b"<script>alert(1)</script>".to_vec());
     let media = |wamid: &str, id: &str, kind: &str, extra: Value| {
         let mut m = json!({"from_user_id": "US.321", "id": wamid, "timestamp": now_secs(&app).to_string(), "type": kind});
         let mut obj =
@@ -810,6 +803,15 @@ async fn customer_media_is_downloaded_checked_and_served_to_the_company_only() {
         "nosniff"
     );
     assert_eq!(img.bytes().await.unwrap().to_vec(), png);
+    // Both files were fetched with the number's token: the info, then the bytes.
+    let reads = graph.media_reads();
+    assert!(reads.len() >= 4, "{reads:?}");
+    assert!(
+        reads
+            .iter()
+            .all(|(_, auth)| auth.as_deref() == Some("Bearer demo-access-token")),
+        "{reads:?}"
+    );
     // HTML never renders inline: it downloads, under an RFC 6266 filename.
     let doc = agent
         .get(app.url(msgs[1]["media_url"].as_str().unwrap()))
@@ -895,7 +897,8 @@ async fn attachments_upload_first_then_send_by_id() {
     assert_eq!(calls[0].2["file"], pdf.len());
     assert_eq!(calls[0].2["file.filename"], "invoice 8812.pdf");
     assert_eq!(calls[1].2["type"], "document");
-    assert_eq!(calls[1].2["document"]["id"], "UPLOADED-1");
+    assert_eq!(calls[1].2["document"]["id"], calls[0].2["id"]);
+    assert!(calls[0].2["id"].is_string(), "the upload answered an id");
     assert_eq!(calls[1].2["document"]["caption"], "Your invoice");
     assert_eq!(calls[1].2["document"]["filename"], "invoice 8812.pdf");
 

@@ -1,13 +1,7 @@
 //! The WhatsApp side of the tests: the app's webhook secret and numbers, signed webhook payloads,
-//! and `FakeGraph`, a local server that speaks the Cloud API and records what it receives.
-
-use std::collections::VecDeque;
-use std::sync::{Arc, Mutex};
+//! and `FakeGraph`, the Graph API emulator on a local port, recording what it receives.
 
 use agentdesk::config::Secret;
-use axum::Json;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode as AxStatus};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -17,137 +11,68 @@ pub const SECRET: &str = "test-app-secret";
 pub const RR_NUMBER: &str = "100000000000001";
 pub const MANUAL_NUMBER: &str = "100000000000002";
 
-/// A file the fake Graph API serves: MIME type and bytes.
-pub type MediaFile = (String, Vec<u8>);
-
-/// A recorded Cloud API call: phone_number_id, Authorization header, JSON body.
+/// A recorded Cloud API call: phone_number_id (with `/media` for an upload), Authorization
+/// header, JSON body (an upload's fields).
 pub type GraphCall = (String, Option<String>, Value);
 
-/// A stand-in for Meta's Graph API that records requests and answers from a script.
-#[derive(Clone, Default)]
+/// The tests' Cloud API: the Graph API emulator (the demo's, its own crate) on a local port,
+/// recording what it receives. It checks every request as the Cloud API documents it, so a
+/// malformed send fails here as it would at Meta. No status webhooks follow sends: tests post
+/// the statuses they need.
+#[derive(Clone)]
 pub struct FakeGraph {
-    pub requests: Arc<Mutex<Vec<GraphCall>>>,
-    /// Media the fake serves: id → (MIME type, bytes).
-    pub files: Arc<Mutex<std::collections::HashMap<String, MediaFile>>>,
-    pub base: Arc<Mutex<String>>,
-    pub answers: Arc<Mutex<VecDeque<(u16, Value)>>>,
-}
-
-async fn graph_messages(
-    State(g): State<FakeGraph>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    Json(body): Json<Value>,
-) -> (AxStatus, Json<Value>) {
-    let auth = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    g.requests.lock().unwrap().push((id, auth, body));
-    let (status, answer) = g.answers.lock().unwrap().pop_front().unwrap_or_else(|| {
-        let n = g.requests.lock().unwrap().len();
-        (200, json!({"messaging_product": "whatsapp", "contacts": [{"input": "x"}], "messages": [{"id": format!("wamid.OUT{n}")}]}))
-    });
-    (AxStatus::from_u16(status).unwrap(), Json(answer))
-}
-
-async fn graph_media_info(
-    State(g): State<FakeGraph>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> (AxStatus, Json<Value>) {
-    if headers.get("authorization").is_none() {
-        return (
-            AxStatus::UNAUTHORIZED,
-            Json(json!({"error": {"message": "no token", "code": 190}})),
-        );
-    }
-    let files = g.files.lock().unwrap();
-    let Some((mime, bytes)) = files.get(&id) else {
-        return (
-            AxStatus::NOT_FOUND,
-            Json(json!({"error": {"message": "unknown", "code": 100}})),
-        );
-    };
-    use sha2::Digest;
-    let url = format!("{}/files/{id}", g.base.lock().unwrap());
-    (
-        AxStatus::OK,
-        Json(
-            json!({"messaging_product": "whatsapp", "url": url, "mime_type": mime, "sha256": hex::encode(sha2::Sha256::digest(bytes)), "file_size": bytes.len(), "id": id}),
-        ),
-    )
-}
-
-async fn graph_file(
-    State(g): State<FakeGraph>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-) -> (AxStatus, Vec<u8>) {
-    if headers.get("authorization").and_then(|v| v.to_str().ok())
-        != Some("Bearer demo-access-token")
-    {
-        return (AxStatus::UNAUTHORIZED, Vec::new());
-    }
-    match g.files.lock().unwrap().get(&id) {
-        Some((_, bytes)) => (AxStatus::OK, bytes.clone()),
-        None => (AxStatus::NOT_FOUND, Vec::new()),
-    }
-}
-
-/// `POST /{phone_number_id}/media`: records the multipart fields Meta documents and answers an id.
-async fn graph_upload(
-    State(g): State<FakeGraph>,
-    Path(id): Path<String>,
-    headers: HeaderMap,
-    mut form: axum::extract::Multipart,
-) -> (AxStatus, Json<Value>) {
-    let auth = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    let mut fields = serde_json::Map::new();
-    while let Some(field) = form.next_field().await.unwrap() {
-        let name = field.name().unwrap_or_default().to_owned();
-        let filename = field.file_name().map(str::to_owned);
-        let bytes = field.bytes().await.unwrap();
-        fields.insert(name.clone(), json!(bytes.len()));
-        if let Some(f) = filename {
-            fields.insert(format!("{name}.filename"), json!(f));
-        }
-        if name != "file" {
-            fields.insert(name, json!(String::from_utf8_lossy(&bytes)));
-        }
-    }
-    g.requests
-        .lock()
-        .unwrap()
-        .push((format!("{id}/media"), auth, Value::Object(fields)));
-    (AxStatus::OK, Json(json!({"id": "UPLOADED-1"})))
+    pub emulator: agentdesk_graph_emulator::EmulatorState,
 }
 
 impl FakeGraph {
     pub async fn start() -> (Self, String) {
-        let g = FakeGraph::default();
-        let app = axum::Router::new()
-            .route("/v21.0/{id}/messages", axum::routing::post(graph_messages))
-            .route("/v21.0/{id}", axum::routing::get(graph_media_info))
-            .route("/v21.0/files/{id}", axum::routing::get(graph_file))
-            .route("/v21.0/{id}/media", axum::routing::post(graph_upload))
-            .with_state(g.clone());
+        let emulator = agentdesk_graph_emulator::EmulatorState::new(
+            "http://127.0.0.1:9/no-webhooks".into(),
+            SECRET.into(),
+        );
+        emulator.without_status_webhooks();
+        let app =
+            axum::Router::new().nest("/v21.0", agentdesk_graph_emulator::router(emulator.clone()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}/v21.0", listener.local_addr().unwrap());
-        *g.base.lock().unwrap() = base.clone();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        (g, base)
+        (FakeGraph { emulator }, base)
     }
 
+    /// The next send is answered with this instead (Meta's errors).
     pub fn answer(&self, status: u16, body: Value) {
-        self.answers.lock().unwrap().push_back((status, body));
+        self.emulator.script_answer(status, body);
     }
 
+    /// A file a customer's message refers to by media id.
+    pub fn add_media(&self, id: &str, mime: &str, bytes: Vec<u8>) {
+        self.emulator.add_media(id, mime, bytes);
+    }
+
+    /// Sends and uploads, oldest first.
     pub fn sent(&self) -> Vec<GraphCall> {
-        self.requests.lock().unwrap().clone()
+        self.emulator
+            .recorded()
+            .into_iter()
+            .filter_map(|r| {
+                let path = match r.path.strip_suffix("/messages") {
+                    Some(number) => number.to_owned(),
+                    None if r.path.ends_with("/media") => r.path.clone(),
+                    None => return None,
+                };
+                Some((path, r.authorization, r.body))
+            })
+            .collect()
+    }
+
+    /// Media reads (info and download) with the Authorization they carried.
+    pub fn media_reads(&self) -> Vec<(String, Option<String>)> {
+        self.emulator
+            .recorded()
+            .into_iter()
+            .filter(|r| !r.path.ends_with("/messages") && !r.path.ends_with("/media"))
+            .map(|r| (r.path, r.authorization))
+            .collect()
     }
 }
 
