@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn imports_are_resolved_and_followed() {
         assert_eq!(
-            resolve("js/inbox.js", "./lib/api.js").as_deref(),
+            resolve("js/inbox/inbox.js", "../lib/api.js").as_deref(),
             Some("js/lib/api.js")
         );
         assert_eq!(
@@ -174,12 +174,12 @@ mod tests {
             Some("js/lib/forms.js")
         );
         assert_eq!(
-            resolve("js/lib/x.js", "../wa-format.js").as_deref(),
-            Some("js/wa-format.js")
+            resolve("js/inbox/x.js", "../lib/wa-format.js").as_deref(),
+            Some("js/lib/wa-format.js")
         );
         assert_eq!(resolve("js/x.js", "https://elsewhere/x.js"), None);
         // agents.js imports dialog-form.js, which imports api.js and forms.js.
-        let agents = module_imports("js/agents.js");
+        let agents = module_imports("js/admin/agents.js");
         for wanted in [
             "js/lib/dialog-form.js",
             "js/lib/api.js",
@@ -191,10 +191,10 @@ mod tests {
                 "{wanted} in {agents:?}"
             );
         }
-        assert!(!agents.contains(&"/assets/js/agents.js".to_owned()));
-        let inbox = module_imports("js/inbox.js");
+        assert!(!agents.contains(&"/assets/js/admin/agents.js".to_owned()));
+        let inbox = module_imports("js/inbox/inbox.js");
         assert!(
-            inbox.contains(&"/assets/js/wa-format.js".to_owned()),
+            inbox.contains(&"/assets/js/lib/wa-format.js".to_owned()),
             "{inbox:?}"
         );
     }

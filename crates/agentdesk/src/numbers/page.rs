@@ -1,5 +1,5 @@
 //! Admin › Numbers: the company's WhatsApp numbers, connected, edited and disconnected through
-//! the API by `static/js/numbers.js`.
+//! the API by `static/js/numbers/numbers.js`.
 
 use askama::Template;
 use axum::extract::State;

@@ -1,5 +1,5 @@
 //! Your preference › Security: two-factor authentication, phone, recovery codes, sessions and
-//! security events; `static/js/security.js` drives it through the API.
+//! security events; `static/js/security/security.js` drives it through the API.
 
 use agentdesk_core::store::SecurityEventKind;
 use askama::Template;

@@ -694,7 +694,7 @@ async fn only_versioned_asset_urls_are_cached_for_good() {
     for module in [
         "/assets/js/lib/api.js",
         "/assets/js/lib/forms.js",
-        "/assets/js/otp.js",
+        "/assets/js/lib/otp.js",
     ] {
         assert!(
             html.contains(&format!("<link rel=\"modulepreload\" href=\"{module}\">")),

@@ -2,11 +2,11 @@
 // changing, disconnecting and connecting one again, and dates shown in the reader's language.
 // After a change the page reloads, so the table always shows what the server has.
 
-import { api, errorMessage } from './lib/api.js';
-import { dialogForm } from './lib/dialog-form.js';
-import { $ } from './lib/dom.js';
-import { flashAfterReload, showFlash } from './lib/flash.js';
-import { setBusy } from './lib/forms.js';
+import { api, errorMessage } from '../lib/api.js';
+import { dialogForm } from '../lib/dialog-form.js';
+import { $ } from '../lib/dom.js';
+import { flashAfterReload, showFlash } from '../lib/flash.js';
+import { setBusy } from '../lib/forms.js';
 
 const dateFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, { dateStyle: 'medium' });
 for (const time of document.querySelectorAll('time[datetime]')) {

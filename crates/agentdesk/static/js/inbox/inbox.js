@@ -5,11 +5,11 @@
 // Every visible string comes from the page (`data-t-*` on #inbox, <template> elements); user text is
 // only ever written with textContent.
 
-import { api, errorMessage, sendForm } from './lib/api.js';
-import { $, el, setAvatarPicture, svgIcon, userText } from './lib/dom.js';
-import { toast } from './lib/flash.js';
-import { fill, strings } from './lib/strings.js';
-import { appendFormatted, textDirection } from './wa-format.js';
+import { api, errorMessage, sendForm } from '../lib/api.js';
+import { $, el, setAvatarPicture, svgIcon, userText } from '../lib/dom.js';
+import { toast } from '../lib/flash.js';
+import { fill, strings } from '../lib/strings.js';
+import { appendFormatted, textDirection } from '../lib/wa-format.js';
 
 const root = document.getElementById('inbox');
 const t = strings(root);

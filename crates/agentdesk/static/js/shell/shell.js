@@ -1,9 +1,9 @@
 // The signed-in layout: the account menu under the avatar in the sidebar (a menu button with
 // keyboard support as in the WAI-ARIA menu button pattern) and signing out.
 
-import { api, errorMessage } from './lib/api.js';
-import { toast } from './lib/flash.js';
-import { setBusy } from './lib/forms.js';
+import { api, errorMessage } from '../lib/api.js';
+import { toast } from '../lib/flash.js';
+import { setBusy } from '../lib/forms.js';
 
 const button = document.getElementById('me-button');
 const menu = document.getElementById('me-menu');

@@ -1,11 +1,11 @@
 // Admin › Agents: adding an agent in a dialog, and deactivating or reactivating one. After a
 // change the page reloads, so the table always shows what the server has.
 
-import { api, errorMessage } from './lib/api.js';
-import { dialogForm } from './lib/dialog-form.js';
-import { $ } from './lib/dom.js';
-import { flashAfterReload, showFlash, toast } from './lib/flash.js';
-import { setBusy } from './lib/forms.js';
+import { api, errorMessage } from '../lib/api.js';
+import { dialogForm } from '../lib/dialog-form.js';
+import { $ } from '../lib/dom.js';
+import { flashAfterReload, showFlash, toast } from '../lib/flash.js';
+import { setBusy } from '../lib/forms.js';
 
 showFlash();
 

@@ -4,11 +4,11 @@
 // or for a recovery code instead, and switches the page language before signing in (a cookie the
 // server reads).
 
-import { api, errorMessage } from './lib/api.js';
-import { toast } from './lib/flash.js';
-import { setBusy } from './lib/forms.js';
-import { countdown, keepDigits } from './otp.js';
-import { fill } from './lib/strings.js';
+import { api, errorMessage } from '../lib/api.js';
+import { toast } from '../lib/flash.js';
+import { setBusy } from '../lib/forms.js';
+import { countdown, keepDigits } from '../lib/otp.js';
+import { fill } from '../lib/strings.js';
 
 const form = document.getElementById('login-form');
 const errorBox = document.getElementById('login-error');

@@ -3,10 +3,10 @@
 // before leaving unsaved changes, the language (applied at once; unsaved names survive the reload),
 // and changing the password with a strength meter fed by the server's own policy.
 
-import { api, errorMessage, sendForm } from './lib/api.js';
-import { $, setAvatarPicture } from './lib/dom.js';
-import { toast } from './lib/flash.js';
-import { clearFieldErrorOnInput, clearFieldErrors, setBusy, showFieldErrors } from './lib/forms.js';
+import { api, errorMessage, sendForm } from '../lib/api.js';
+import { $, setAvatarPicture } from '../lib/dom.js';
+import { toast } from '../lib/flash.js';
+import { clearFieldErrorOnInput, clearFieldErrors, setBusy, showFieldErrors } from '../lib/forms.js';
 
 const NAME_FIELDS = ['first_name', 'last_name'];
 /** A counter turns to a warning when this few characters are left. */

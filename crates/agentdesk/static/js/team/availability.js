@@ -2,8 +2,8 @@
 // page. Saved as soon as it changes; only available agents receive round-robin conversations.
 // Other open tabs follow through localStorage.
 
-import { api, errorMessage } from './lib/api.js';
-import { toast } from './lib/flash.js';
+import { api, errorMessage } from '../lib/api.js';
+import { toast } from '../lib/flash.js';
 
 const VALUES = ['available', 'away', 'offline'];
 const STORE = 'agentdesk.availability';

@@ -5,12 +5,12 @@
 // the recent security events. Every sentence comes from the page; user data is only written with
 // textContent.
 
-import { api, errorMessage } from './lib/api.js';
-import { $ } from './lib/dom.js';
-import { toast } from './lib/flash.js';
-import { clearFieldErrors, setBusy, showFieldErrors } from './lib/forms.js';
-import { countdown, keepDigits } from './otp.js';
-import { fill } from './lib/strings.js';
+import { api, errorMessage } from '../lib/api.js';
+import { $ } from '../lib/dom.js';
+import { toast } from '../lib/flash.js';
+import { clearFieldErrors, setBusy, showFieldErrors } from '../lib/forms.js';
+import { countdown, keepDigits } from '../lib/otp.js';
+import { fill } from '../lib/strings.js';
 
 const root = $('security');
 const lang = document.documentElement.lang || 'en';

@@ -3,10 +3,10 @@
 // signs and delivers real webhooks to the app; the chat is polled about once a second to show what
 // the business sent and how far each message got.
 
-import { $, el, svgIcon, userText } from './lib/dom.js';
-import { toast } from './lib/flash.js';
-import { fill, strings } from './lib/strings.js';
-import { appendFormatted, textDirection } from './wa-format.js';
+import { $, el, svgIcon, userText } from '../lib/dom.js';
+import { toast } from '../lib/flash.js';
+import { fill, strings } from '../lib/strings.js';
+import { appendFormatted, textDirection } from '../lib/wa-format.js';
 
 const root = document.getElementById('simulator');
 const t = strings(root);

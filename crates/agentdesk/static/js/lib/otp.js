@@ -1,7 +1,7 @@
 // What the code screens share: the resend button that counts down to the moment the server
 // accepts a new send, and a code field that keeps digits only.
 
-import { fill } from './lib/strings.js';
+import { fill } from './strings.js';
 
 /**
  * Keeps `button` disabled and counting down ("New code in 42 s") until the server accepts a
