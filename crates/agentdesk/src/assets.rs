@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn imports_are_resolved_and_followed() {
         assert_eq!(
-            resolve("js/inbox/inbox.js", "../lib/api.js").as_deref(),
+            resolve("js/inbox/main.js", "../lib/api.js").as_deref(),
             Some("js/lib/api.js")
         );
         assert_eq!(
@@ -192,7 +192,7 @@ mod tests {
             );
         }
         assert!(!agents.contains(&"/assets/js/admin/agents.js".to_owned()));
-        let inbox = module_imports("js/inbox/inbox.js");
+        let inbox = module_imports("js/inbox/main.js");
         assert!(
             inbox.contains(&"/assets/js/lib/wa-format.js".to_owned()),
             "{inbox:?}"

@@ -1,0 +1,100 @@
+import { root, t } from './page.js';
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export const me = Number(root.dataset.meId);
+export const STORE_VIEW = 'agentdesk.inbox.filters';
+/** Per person: several people may share one browser. */
+export const STORE_SEEN = `agentdesk.inbox.seen.${me}`;
+
+export const state = {
+  /** No conversation was ever marked seen in this browser (nothing stored yet). */
+  seenFirstRun: false,
+  view: 'mine',
+  status: 'open',
+  numberId: '',
+  /** id → ConversationView, the conversations of the current view and filters. */
+  list: new Map(),
+  listLoaded: false,
+  listToken: 0,
+  /** The `cursor` to ask for the list's next page with, while there may be one. */
+  listCursor: null,
+  listMore: false,
+  agents: new Map(),
+  numbers: new Map(),
+  openId: null,
+  openToken: 0,
+  /** The open ConversationView. */
+  open: null,
+  messages: new Map(),
+  /** The oldest loaded message's id while older ones are still to load, else null. */
+  olderBefore: null,
+  loadingOlder: false,
+  timeline: [],
+  replyTo: null,
+  sending: false,
+  /** The File chosen to send with the next message (the text is its caption). */
+  file: null,
+};
+
+export function readJson(key, fallback) {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export function writeJson(key, value) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage can be full or disabled; these are conveniences.
+  }
+}
+
+{
+  const saved = readJson(STORE_VIEW, null);
+  if (saved && ['mine', 'unassigned', 'all'].includes(saved.view)) state.view = saved.view;
+  if (saved && ['open', 'closed', ''].includes(saved.status)) state.status = saved.status;
+  if (saved && typeof saved.numberId === 'string') state.numberId = saved.numberId;
+}
+
+/** Conversation id → the last activity the agent has seen (ms). Missing: never opened. */
+export const seen = (() => {
+  const stored = readJson(STORE_SEEN, null);
+  if (stored === null) state.seenFirstRun = true;
+  return new Map(Object.entries(stored || {}).map(([k, v]) => [Number(k), Number(v)]));
+})();
+
+export function saveSeen() {
+  // Keep the most recent few hundred entries.
+  const entries = [...seen.entries()].sort((a, b) => b[1] - a[1]).slice(0, 500);
+  writeJson(STORE_SEEN, Object.fromEntries(entries));
+}
+
+export function isUnread(conversation) {
+  if (conversation.id === state.openId && document.visibilityState === 'visible') return false;
+  return Date.parse(conversation.last_activity_at) > (seen.get(conversation.id) || 0);
+}
+
+export function agentName(id) {
+  const agent = state.agents.get(id);
+  if (!agent) return t('someone');
+  return `${agent.first_name} ${agent.last_name}`.trim();
+}
+
+export function windowIsOpen(conversation) {
+  if (!conversation.window_open || !conversation.window_closes_at) return false;
+  return Date.parse(conversation.window_closes_at) > Date.now();
+}
+
+export function matchesFilters(conversation) {
+  if (state.view === 'mine' && conversation.assignee_id !== me) return false;
+  if (state.view === 'unassigned' && conversation.assignee_id !== null) return false;
+  if (state.status && conversation.status !== state.status) return false;
+  if (state.numberId && String(conversation.number.id) !== state.numberId) return false;
+  return true;
+}
