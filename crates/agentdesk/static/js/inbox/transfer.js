@@ -1,4 +1,4 @@
-import { $, el } from '../lib/dom.js';
+import { $, closeOnBackdrop, el } from '../lib/dom.js';
 import { fill } from '../lib/strings.js';
 import { t } from './page.js';
 import { collator, paintAgentAvatar } from './format.js';
@@ -101,13 +101,4 @@ transferList.addEventListener('click', async (event) => {
 
 $('transfer-close').addEventListener('click', () => transferDialog.close());
 
-{
-  let pressedOnBackdrop = false;
-  transferDialog.addEventListener('pointerdown', (event) => {
-    pressedOnBackdrop = event.target === transferDialog;
-  });
-  transferDialog.addEventListener('click', (event) => {
-    if (pressedOnBackdrop && event.target === transferDialog) transferDialog.close();
-    pressedOnBackdrop = false;
-  });
-}
+closeOnBackdrop(transferDialog);

@@ -5,6 +5,7 @@
 
 import { api, errorMessage } from './api.js';
 import { clearFieldErrorOnInput, clearFieldErrors, setBusy, showFieldErrors } from './forms.js';
+import { closeOnBackdrop } from './dom.js';
 
 /**
  * `dialog`, `form`: the elements. `error`: the form-level message element. `submit`: its submit
@@ -26,15 +27,7 @@ export function dialogForm({ dialog, form, error, submit, cancel, focus, fieldFo
   };
 
   cancel?.addEventListener('click', () => dialog.close());
-  // A press that started inside the form and ended outside (selecting text) does not close it.
-  let pressedOnBackdrop = false;
-  dialog.addEventListener('pointerdown', (event) => {
-    pressedOnBackdrop = event.target === dialog;
-  });
-  dialog.addEventListener('click', (event) => {
-    if (pressedOnBackdrop && event.target === dialog) dialog.close();
-    pressedOnBackdrop = false;
-  });
+  closeOnBackdrop(dialog);
   // The browser gives the focus back to the control that opened the dialog by itself.
   dialog.addEventListener('close', reset);
   clearFieldErrorOnInput(form, slot);

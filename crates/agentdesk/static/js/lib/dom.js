@@ -3,6 +3,19 @@
 /** The element with this id. */
 export const $ = (id) => document.getElementById(id);
 
+/** Closes a modal <dialog> on a click on its backdrop. A press that started inside it and ended
+ * outside (selecting text) does not close it. */
+export function closeOnBackdrop(dialog) {
+  let pressedOnBackdrop = false;
+  dialog.addEventListener('pointerdown', (event) => {
+    pressedOnBackdrop = event.target === dialog;
+  });
+  dialog.addEventListener('click', (event) => {
+    if (pressedOnBackdrop && event.target === dialog) dialog.close();
+    pressedOnBackdrop = false;
+  });
+}
+
 /** A new element with an optional class and text. */
 export function el(tag, className, text) {
   const node = document.createElement(tag);
