@@ -1,6 +1,12 @@
 //! The Cloud API client against a local Graph server that checks every request against Meta's
 //! documented format and answers documented success and error bodies; and the demo emulator end
 //! to end: the client sends through it and signed webhooks reach a test receiver.
+//!
+//! `GraphOracle` is not a second fake of the Cloud API (every app-level test uses the emulator,
+//! `support::FakeGraph`): it is the client's wire contract, written from Meta's documentation
+//! apart from the emulator so one misreading cannot hide in both, and it answers what the emulator
+//! by design never does — an empty 500, HTML with 200, `Retry-After`, a chunked download with no
+//! length.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -44,15 +50,15 @@ struct Seen {
 }
 
 #[derive(Clone)]
-struct FakeGraph {
+struct GraphOracle {
     seen: Arc<Mutex<Vec<Seen>>>,
     answer: Arc<Mutex<Answer>>,
     base: Arc<Mutex<String>>,
 }
 
-impl FakeGraph {
-    async fn start() -> (FakeGraph, String) {
-        let fake = FakeGraph {
+impl GraphOracle {
+    async fn start() -> (GraphOracle, String) {
+        let fake = GraphOracle {
             seen: Arc::default(),
             answer: Arc::new(Mutex::new(sent_ok("wamid.FIRST"))),
             base: Arc::default(),
@@ -124,7 +130,7 @@ async fn serve(app: Router) -> String {
 
 const DOWNLOAD: &[u8] = b"%PDF-1.4 a small document for the download tests";
 
-async fn graph_handler(State(fake): State<FakeGraph>, req: Request) -> Response {
+async fn graph_handler(State(fake): State<GraphOracle>, req: Request) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let headers = req.headers().clone();
@@ -362,7 +368,7 @@ fn text_to(to: &str, body: &str) -> OutboundMessage {
 
 #[tokio::test]
 async fn sends_text_to_a_phone_number_as_documented() {
-    let (fake, base) = FakeGraph::start().await;
+    let (fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&base);
     fake.answer(sent_ok(
         "wamid.HBgLMTY1MDU1NTEyMzQVAgARGBI5QTNDQTVCM0Q0Q0Q2RTY3RTcA",
@@ -385,7 +391,7 @@ async fn sends_text_to_a_phone_number_as_documented() {
 
 #[tokio::test]
 async fn sends_to_a_business_scoped_user_id_in_recipient() {
-    let (fake, base) = FakeGraph::start().await;
+    let (fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&format!("{base}/"));
     fake.answer(Answer::Json(
         StatusCode::OK,
@@ -412,7 +418,7 @@ async fn sends_to_a_business_scoped_user_id_in_recipient() {
 
 #[tokio::test]
 async fn sends_media_and_interactive_objects_as_documented() {
-    let (fake, base) = FakeGraph::start().await;
+    let (fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&base);
     let document = OutboundMessage {
         to: "16505551234".into(),
@@ -468,7 +474,7 @@ async fn sends_media_and_interactive_objects_as_documented() {
 
 #[tokio::test]
 async fn uploads_media_as_multipart_and_reads_media_info() {
-    let (fake, base) = FakeGraph::start().await;
+    let (fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&base);
     fake.answer(Answer::Json(
         StatusCode::OK,
@@ -527,7 +533,7 @@ async fn uploads_media_as_multipart_and_reads_media_info() {
 
 #[tokio::test]
 async fn download_refuses_large_bodies_and_wrong_checksums() {
-    let (_fake, base) = FakeGraph::start().await;
+    let (_fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&base);
     let small = format!("{base}/files/small");
     // Announced length over the cap.
@@ -569,7 +575,7 @@ async fn download_refuses_large_bodies_and_wrong_checksums() {
 
 #[tokio::test]
 async fn maps_documented_errors() {
-    let (fake, base) = FakeGraph::start().await;
+    let (fake, base) = GraphOracle::start().await;
     let api = CloudApi::new(&base);
     let message = text_to("16505551234", "Hi");
 
