@@ -1,6 +1,7 @@
 //! Values that are valid by construction: after `parse`, the rest of the code cannot hold an
 //! invalid email, name, locale or role.
 
+pub mod canned;
 pub mod content;
 mod email;
 mod ids;
