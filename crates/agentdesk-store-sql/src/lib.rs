@@ -6,6 +6,7 @@
 //! each row is declared once; converting rows into domain records re-validates every stored value.
 //! The macro bodies are formatted by `scripts/fmt-macros.py`, which rustfmt cannot do.
 
+mod canned_responses;
 mod conversations;
 mod database;
 mod jobs;
@@ -44,6 +45,7 @@ pub use agentdesk_core::store::{
 pub use agentdesk_core::{StoreError, Timestamp};
 
 mod inbox_rows;
+pub use canned_responses::{CannedRow, scope_owner};
 pub use inbox_rows::*;
 
 /// The user columns in the order `UserRow` expects, as a literal for `concat!`; with a prefix
@@ -121,6 +123,8 @@ fn conflict_of(constraint: Option<&str>, message: &str) -> agentdesk_core::store
         Conflict::Email
     } else if what.contains("phone_number_id") {
         Conflict::PhoneNumberId
+    } else if what.contains("canned_responses_code") || what.contains("canned_responses.code_key") {
+        Conflict::ShortCode
     } else if what.contains("conversations_one_open")
         || what.contains("conversations.number_id, conversations.contact_id")
     {

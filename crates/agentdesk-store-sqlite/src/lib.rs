@@ -70,3 +70,4 @@ agentdesk_store_sql::impl_number_store!(SqliteStore, sqlx::Sqlite);
 agentdesk_store_sql::impl_conversation_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
 agentdesk_store_sql::impl_live_event_store!(SqliteStore, sqlx::Sqlite, no_live_feed);
 agentdesk_store_sql::impl_job_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_canned_response_store!(SqliteStore, sqlx::Sqlite);

@@ -5,6 +5,7 @@
 //! caller. Reads that a request can reach take the caller's `CompanyId`, so a cross-company read
 //! cannot happen by accident.
 
+mod canned_responses;
 mod conversations;
 mod database;
 mod jobs;
@@ -19,6 +20,10 @@ mod throttle;
 mod two_factor;
 mod users;
 
+pub use canned_responses::{
+    CannedAttachment, CannedPatch, CannedResponse, CannedResponseId, CannedResponseStore,
+    CannedScope, NewCannedResponse,
+};
 pub use conversations::{
     AssignError, ConversationFilter, ConversationStore, IngestOutcome, View, ViewCounts,
     WebhookBatch,
@@ -61,6 +66,8 @@ pub enum Conflict {
     PhoneNumberId,
     /// The customer already has an open conversation on that number.
     OpenConversation,
+    /// The scope (the company's presets, or one agent's responses) has this short code.
+    ShortCode,
     /// A rule no caller expects: the constraint's name or the database's message.
     Other(String),
 }
@@ -80,6 +87,7 @@ pub trait Store:
     + ConversationStore
     + LiveEventStore
     + JobStore
+    + CannedResponseStore
     + 'static
 {
 }
@@ -98,6 +106,7 @@ impl<T> Store for T where
         + ConversationStore
         + LiveEventStore
         + JobStore
+        + CannedResponseStore
         + 'static
 {
 }

@@ -21,5 +21,6 @@ mod cli;
 mod cloud_api;
 mod conformance;
 mod delivery;
+mod store_canned_story;
 mod store_inbox_story;
 mod store_story;
