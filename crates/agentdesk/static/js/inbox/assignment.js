@@ -1,14 +1,14 @@
+// Assigning the open conversation to oneself, unassigning it, closing and reopening it.
+
 import { api, errorMessage } from '../lib/api.js';
 import { toast } from '../lib/flash.js';
-import { t } from './page.js';
-import { me, state } from './state.js';
+import { scheduleDetail } from './conversation.js';
 import { assignMe, closeButton, reopenButton, unassignButton } from './elements.js';
-import { scheduleCounts } from './views.js';
+import { t } from './format.js';
+import { paintHeader } from './header.js';
 import { updateListWith } from './list.js';
-import { paintHeader, scheduleDetail } from './conversation.js';
-
-// ---------------------------------------------------------------------------------------------
-// Assignment and status
+import { me, state } from './state.js';
+import { scheduleCounts } from './views.js';
 
 export async function changeConversation(button, path, body, doneText) {
   if (!state.open) return;

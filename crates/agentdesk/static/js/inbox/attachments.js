@@ -1,30 +1,31 @@
+// A file to send with the next message (its text becomes the caption): chosen or pasted, shown
+// with a preview and its size, and uploaded with its progress.
+
 import { sendForm } from '../lib/api.js';
 import { $, el } from '../lib/dom.js';
 import { fill } from '../lib/strings.js';
-import { t } from './page.js';
-import { lang } from './format.js';
-import { icon } from './icons.js';
+import {
+  composer, composerAttach, composerAttachment, composerError, composerFile, composerProgress,
+  composerText,
+} from './elements.js';
+import { icon, lang, t } from './format.js';
+import { hooks } from './hooks.js';
 import { state } from './state.js';
-import { composer, composerAttach, composerAttachment, composerError, composerFile, composerProgress, composerText } from './elements.js';
-import { updateCounter } from './composer.js';
 
-// ---------------------------------------------------------------------------------------------
-// Attachments
-
-export const fmtSize = {
+const fmtSize = {
   B: new Intl.NumberFormat(lang, { style: 'unit', unit: 'byte', unitDisplay: 'narrow' }),
   kB: new Intl.NumberFormat(lang, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 }),
   MB: new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', unitDisplay: 'short', maximumFractionDigits: 1 }),
 };
-export const fmtPercent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+const fmtPercent = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
 
-export function sizeText(bytes) {
+function sizeText(bytes) {
   if (bytes < 1000) return fmtSize.B.format(bytes);
   if (bytes < 1000 * 1000) return fmtSize.kB.format(bytes / 1000);
   return fmtSize.MB.format(bytes / (1000 * 1000));
 }
 
-export function attachmentKind(file) {
+function attachmentKind(file) {
   const type = file.type || '';
   if (type.startsWith('image/')) return 'image';
   if (type.startsWith('video/')) return 'video';
@@ -32,7 +33,7 @@ export function attachmentKind(file) {
   return 'document';
 }
 
-export let thumbUrl = null;
+let thumbUrl = null;
 
 export function paintAttachment() {
   const file = state.file;
@@ -57,7 +58,7 @@ export function paintAttachment() {
   }
 }
 
-export function setAttachment(file) {
+function setAttachment(file) {
   state.file = file;
   paintAttachment();
   if (!composerText.disabled) composerText.placeholder = file ? t('composer-caption') : t('composer-placeholder');
@@ -65,7 +66,7 @@ export function setAttachment(file) {
     composerError.textContent = '';
     composerText.removeAttribute('aria-invalid');
   }
-  updateCounter();
+  hooks.updateCounter();
 }
 
 export function clearAttachment() {

@@ -1,26 +1,30 @@
+// The composer: the text with its length limit, a draft per conversation, the message replied
+// to, and sending.
+
 import { api, errorMessage } from '../lib/api.js';
 import { $ } from '../lib/dom.js';
 import { toast } from '../lib/flash.js';
-import { t } from './page.js';
-import { state } from './state.js';
-import { composer, composerAttach, composerCount, composerError, composerProgress, composerReply, composerSend, composerText } from './elements.js';
-import { authorOf, messageSummary, scheduleDetail, scrollToBottom, upsertMessage } from './conversation.js';
 import { clearAttachment, paintAttachment, setUploadProgress, upload } from './attachments.js';
+import {
+  composer, composerAttach, composerCount, composerError, composerProgress, composerReply,
+  composerSend, composerText,
+} from './elements.js';
+import { t } from './format.js';
+import { hooks } from './hooks.js';
+import { state } from './state.js';
+import { authorOf, messageSummary, scrollToBottom, upsertMessage } from './timeline.js';
 
-// ---------------------------------------------------------------------------------------------
-// Composer
-
-export const MAX_TEXT = Number(composerCount.dataset.max) || 4096;
+const MAX_TEXT = Number(composerCount.dataset.max) || 4096;
 /** WhatsApp's limit for the caption of a photo, video or document. */
-export const MAX_CAPTION = Number(composerCount.dataset.maxCaption) || 1024;
+const MAX_CAPTION = Number(composerCount.dataset.maxCaption) || 1024;
 
-export function maxText() {
+function maxText() {
   return state.file ? MAX_CAPTION : MAX_TEXT;
 }
 /** Unsent text per conversation, kept while the page is open. */
 export const drafts = new Map();
 
-export function length(text) {
+function length(text) {
   return [...text].length;
 }
 
@@ -131,9 +135,9 @@ composer.addEventListener('submit', async (event) => {
   if (file) {
     // 413 file_too_large, 415 unsupported_media_type, 409, 422: the server says what went wrong.
     composerError.textContent = status === 0 ? t('network') : errorMessage(data, t('network'));
-    if (status === 409) scheduleDetail();
+    if (status === 409) hooks.scheduleDetail();
     return;
   }
   toast(status === 0 ? t('network') : errorMessage(data, t('network')), 'error');
-  if (status === 409) scheduleDetail();
+  if (status === 409) hooks.scheduleDetail();
 });

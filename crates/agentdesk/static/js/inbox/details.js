@@ -1,13 +1,13 @@
+// The details pane of the open conversation: beside it on wide screens (it can be hidden), over it
+// on narrow ones.
+
 import { $ } from '../lib/dom.js';
-import { root } from './page.js';
 import { detailsToggle } from './elements.js';
+import { root } from './format.js';
 
-// ---------------------------------------------------------------------------------------------
-// Details pane
+const wideDetails = window.matchMedia('(min-width: 1360px)');
 
-export const wideDetails = window.matchMedia('(min-width: 1360px)');
-
-export function setDetails(open) {
+function setDetails(open) {
   if (wideDetails.matches) {
     root.classList.toggle('is-details-hidden', !open);
     root.classList.remove('is-details-open');

@@ -1,8 +1,7 @@
-import { $ } from '../lib/dom.js';
-import { root } from './page.js';
+// The inbox page's elements, looked up once, for every module.
 
-// ---------------------------------------------------------------------------------------------
-// Elements
+import { $ } from '../lib/dom.js';
+import { root } from './format.js';
 
 export const listEl = $('conversation-list');
 export const listLoading = $('list-loading');

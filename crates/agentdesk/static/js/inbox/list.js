@@ -1,25 +1,16 @@
+// The conversation list of the current view and filters: loaded a page at a time, latest activity
+// first, updated in place, with unread marks and keyboard navigation.
+
 import { api, errorMessage } from '../lib/api.js';
 import { $, el } from '../lib/dom.js';
-import { t } from './page.js';
-import { contactName, fmtDateTime, listTime, paintAgentAvatar, paintContactAvatar, phoneText } from './format.js';
-import { cloneTemplate } from './icons.js';
-import { agentName, isUnread, matchesFilters, saveSeen, seen, state, windowIsOpen } from './state.js';
+import { knowsAgent, scheduleAgents } from './agents.js';
 import { listEl, listEmpty, listEmptyBody, listError, listErrorText, listItems, listLoading } from './elements.js';
-import { knowsAgent, scheduleAgents } from './views.js';
-import { openConversation } from './conversation.js';
-
-// ---------------------------------------------------------------------------------------------
-// The conversation list
-
-export function markSeen(conversation) {
-  if (!conversation) return;
-  const at = Date.parse(conversation.last_activity_at);
-  if ((seen.get(conversation.id) || 0) >= at) return;
-  seen.set(conversation.id, at);
-  saveSeen();
-  const item = listItems.get(conversation.id);
-  if (item) paintConversation(item, conversation);
-}
+import {
+  cloneTemplate, contactName, fmtDateTime, listTime, paintAgentAvatar, paintContactAvatar,
+  phoneText, t,
+} from './format.js';
+import { hooks } from './hooks.js';
+import { agentName, isUnread, matchesFilters, saveSeen, seen, state, windowIsOpen } from './state.js';
 
 export function showListState() {
   const empty = state.listLoaded && state.list.size === 0 && listError.hidden;
@@ -34,7 +25,7 @@ export function showListState() {
 /** Conversations and messages come in pages of this many. */
 export const PAGE = 50;
 
-export function listQuery(before = null) {
+function listQuery(before = null) {
   const query = new URLSearchParams({ view: state.view, limit: String(PAGE) });
   if (state.status) query.set('status', state.status);
   if (state.numberId) query.set('number_id', state.numberId);
@@ -43,7 +34,7 @@ export function listQuery(before = null) {
 }
 
 /** The next page of the list, when the agent scrolls near its end. */
-export async function loadMoreList() {
+async function loadMoreList() {
   if (!state.listCursor || state.listMore) return;
   const token = state.listToken;
   state.listMore = true;
@@ -58,7 +49,7 @@ export async function loadMoreList() {
   renderList();
 }
 
-export const listScroll = $('conversation-panel');
+const listScroll = $('conversation-panel');
 listScroll.addEventListener('scroll', () => {
   if (listScroll.scrollHeight - listScroll.scrollTop - listScroll.clientHeight < 200) loadMoreList();
 });
@@ -96,7 +87,7 @@ export async function loadList() {
   renderList();
 }
 
-export function sortedList() {
+function sortedList() {
   return [...state.list.values()].sort(
     (a, b) => Date.parse(b.last_activity_at) - Date.parse(a.last_activity_at) || b.id - a.id,
   );
@@ -183,12 +174,22 @@ export function updateListWith(conversation) {
   renderList();
 }
 
+export function markSeen(conversation) {
+  if (!conversation) return;
+  const at = Date.parse(conversation.last_activity_at);
+  if ((seen.get(conversation.id) || 0) >= at) return;
+  seen.set(conversation.id, at);
+  saveSeen();
+  const item = listItems.get(conversation.id);
+  if (item) paintConversation(item, conversation);
+}
+
 listEl.addEventListener('click', (event) => {
   const link = event.target instanceof Element ? event.target.closest('.conv__link') : null;
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
   event.preventDefault();
   const id = Number(link.closest('[data-conversation-id]')?.dataset.conversationId);
-  if (id) openConversation(id, { push: true });
+  if (id) hooks.openConversation(id, { push: true });
 });
 
 listEl.addEventListener('keydown', (event) => {

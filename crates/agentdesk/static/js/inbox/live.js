@@ -1,14 +1,17 @@
+// Live events (`/api/v1/events`) keep the list, the counts and the open conversation current,
+// reconnecting when the connection drops; times and reply windows move on by themselves.
+
 import { api } from '../lib/api.js';
-import { state } from './state.js';
+import { knowsAgent } from './agents.js';
+import { openConversation, scheduleDetail } from './conversation.js';
 import { listItems, liveStatus } from './elements.js';
-import { knowsAgent, loadCounts, scheduleCounts } from './views.js';
+import { paintHeader, paintWindow } from './header.js';
 import { loadList, markSeen, paintConversation, updateListWith } from './list.js';
-import { openConversation, paintHeader, paintWindow, scheduleDetail, upsertMessage } from './conversation.js';
+import { state } from './state.js';
+import { upsertMessage } from './timeline.js';
+import { loadCounts, scheduleCounts } from './views.js';
 
-// ---------------------------------------------------------------------------------------------
-// Live events
-
-export function onEvent(ev) {
+function onEvent(ev) {
   const conversation = ev && ev.conversation;
   if (!conversation) return;
   knowsAgent(conversation.assignee_id);
@@ -27,9 +30,9 @@ export function onEvent(ev) {
   }
 }
 
-export let source = null;
-export let wasDown = false;
-export let retryTimer = 0;
+let source = null;
+let wasDown = false;
+let retryTimer = 0;
 
 export function connectLive() {
   clearTimeout(retryTimer);
@@ -69,7 +72,7 @@ export function connectLive() {
   });
 }
 
-export function refreshAll() {
+function refreshAll() {
   loadCounts();
   loadList();
   if (state.openId) openConversation(state.openId, { focus: false });

@@ -4,27 +4,19 @@
 // (`/api/v1/events`) keep all of it current without a reload.
 // Every visible string comes from the page (`data-t-*` on #inbox, <template> elements); user text is
 // only ever written with textContent.
-//
-// This module starts it; each section of the page is a module beside it, and they import
-// from each other what they use. Imported in page order, so each evaluates in that order.
+// This module starts it; each of the others is one part (see the comment at its top).
 
-import './page.js';
-import './format.js';
-import './icons.js';
-import './state.js';
-import './elements.js';
-import { loadAgents, loadCounts, loadNumbers, paintTabs } from './views.js';
-import { loadList, showListState } from './list.js';
-import { openConversation } from './conversation.js';
-import './details.js';
-import './composer.js';
-import './attachments.js';
+import { loadAgents } from './agents.js';
+import { updateCounter } from './composer.js';
+import { openConversation, scheduleDetail } from './conversation.js';
+import { hooks } from './hooks.js';
+import { loadList, paintConversation, showListState } from './list.js';
+import { connectLive } from './live.js';
+import { loadCounts, loadNumbers, paintTabs } from './views.js';
 import './assignment.js';
 import './transfer.js';
-import { connectLive } from './live.js';
 
-// ---------------------------------------------------------------------------------------------
-// Start
+Object.assign(hooks, { openConversation, paintConversation, scheduleDetail, updateCounter });
 
 async function start() {
   paintTabs();

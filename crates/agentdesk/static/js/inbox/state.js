@@ -1,16 +1,15 @@
-import { root, t } from './page.js';
+// What the inbox knows: one `state` object that every module reads and changes (`state.open = …`;
+// an imported binding cannot be reassigned), the filters and the seen conversations kept in
+// localStorage, and what follows from them about a conversation.
 
-// ---------------------------------------------------------------------------------------------
-// State
+import { root, t } from './format.js';
 
 export const me = Number(root.dataset.meId);
 export const STORE_VIEW = 'agentdesk.inbox.filters';
 /** Per person: several people may share one browser. */
-export const STORE_SEEN = `agentdesk.inbox.seen.${me}`;
+const STORE_SEEN = `agentdesk.inbox.seen.${me}`;
 
 export const state = {
-  /** No conversation was ever marked seen in this browser (nothing stored yet). */
-  seenFirstRun: false,
   view: 'mine',
   status: 'open',
   numberId: '',
@@ -32,13 +31,22 @@ export const state = {
   olderBefore: null,
   loadingOlder: false,
   timeline: [],
+  /** The last entry rendered, to append after it without rebuilding. */
+  lastEntry: null,
+  /**
+   * Built media elements by message id and URL. The timeline is rebuilt on many occasions (a tick,
+   * an assignment); reusing the nodes keeps a playing video or voice note playing and images still.
+   */
+  mediaNodes: new Map(),
   replyTo: null,
   sending: false,
   /** The File chosen to send with the next message (the text is its caption). */
   file: null,
+  /** No seen conversations were stored in this browser yet: the first list counts as seen. */
+  seenFirstRun: false,
 };
 
-export function readJson(key, fallback) {
+function readJson(key, fallback) {
   try {
     const raw = localStorage.getItem(key);
     return raw ? JSON.parse(raw) : fallback;

@@ -1,23 +1,21 @@
+// The transfer dialog: a colleague to assign the open conversation to, searched by name, available
+// ones first.
+
 import { $, closeOnBackdrop, el } from '../lib/dom.js';
 import { fill } from '../lib/strings.js';
-import { t } from './page.js';
-import { collator, paintAgentAvatar } from './format.js';
-import { cloneTemplate } from './icons.js';
-import { me, state } from './state.js';
-import { transferDialog, transferEmpty, transferList, transferOpen, transferSearch } from './elements.js';
-import { loadAgents } from './views.js';
+import { loadAgents } from './agents.js';
 import { changeConversation } from './assignment.js';
+import { transferDialog, transferEmpty, transferList, transferOpen, transferSearch } from './elements.js';
+import { cloneTemplate, collator, paintAgentAvatar, t } from './format.js';
+import { me, state } from './state.js';
 
-// ---------------------------------------------------------------------------------------------
-// Transfer dialog
+const AVAILABILITY_ORDER = { available: 0, away: 1, offline: 2 };
 
-export const AVAILABILITY_ORDER = { available: 0, away: 1, offline: 2 };
-
-export function fold(text) {
+function fold(text) {
   return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-export function renderAgents() {
+function renderAgents() {
   const query = fold(transferSearch.value.trim());
   const agents = [...state.agents.values()]
     .filter((a) => !query || fold(`${a.first_name} ${a.last_name}`).includes(query) || fold(`${a.last_name} ${a.first_name}`).includes(query))
@@ -45,7 +43,7 @@ export function renderAgents() {
   transferEmpty.hidden = items.length > 0;
 }
 
-export function agentButtons() {
+function agentButtons() {
   return [...transferList.querySelectorAll('button[data-agent-id]:not(:disabled)')];
 }
 

@@ -1,15 +1,15 @@
+// The views (Mine / Unassigned / All) as tabs with live counts, and the status and number filters,
+// remembered in localStorage.
+
 import { api } from '../lib/api.js';
 import { $ } from '../lib/dom.js';
-import { root } from './page.js';
-import { state, STORE_VIEW, writeJson } from './state.js';
 import { listItems, numberFilter, statusFilter, tabs } from './elements.js';
+import { root } from './format.js';
+import { paintHeader } from './header.js';
 import { loadList, paintConversation } from './list.js';
-import { paintHeader, renderTimeline } from './conversation.js';
+import { state, STORE_VIEW, writeJson } from './state.js';
 
-// ---------------------------------------------------------------------------------------------
-// Views, counts, filters
-
-export function saveFilters() {
+function saveFilters() {
   writeJson(STORE_VIEW, { view: state.view, status: state.status, numberId: state.numberId });
 }
 
@@ -22,7 +22,7 @@ export function paintTabs() {
   }
 }
 
-export function selectView(view, focus = false) {
+function selectView(view, focus = false) {
   if (view === state.view) return;
   state.view = view;
   saveFilters();
@@ -60,7 +60,7 @@ numberFilter.addEventListener('change', () => {
   loadList();
 });
 
-export let countsTimer = 0;
+let countsTimer = 0;
 export function scheduleCounts() {
   clearTimeout(countsTimer);
   countsTimer = setTimeout(loadCounts, 250);
@@ -97,32 +97,4 @@ export async function loadNumbers() {
   numberFilter.hidden = data.length < 2 && !state.numberId;
   for (const [id, item] of listItems) paintConversation(item, state.list.get(id));
   if (state.open) paintHeader();
-}
-
-export let agentsTimer = 0;
-export async function loadAgents() {
-  const { ok, data } = await api('GET', '/api/v1/agents');
-  if (!ok || !Array.isArray(data)) return false;
-  state.agents = new Map(data.map((a) => [a.id, a]));
-  return true;
-}
-
-/** Reloads the agents soon, when an event names someone we do not know yet. */
-export function scheduleAgents() {
-  clearTimeout(agentsTimer);
-  agentsTimer = setTimeout(async () => {
-    if (await loadAgents()) {
-      for (const [id, item] of listItems) paintConversation(item, state.list.get(id));
-      if (state.open) {
-        paintHeader();
-        renderTimeline();
-      }
-    }
-  }, 300);
-}
-
-export function knowsAgent(id) {
-  if (id === null || id === undefined || state.agents.has(id)) return true;
-  scheduleAgents();
-  return false;
 }
