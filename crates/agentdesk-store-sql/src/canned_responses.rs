@@ -49,12 +49,9 @@ impl CannedRow {
     }
 }
 
-/// The owner column's value for a scope: 0 for the company's presets.
+/// `COALESCE(owner_id, 0)` for a scope: 0 for the company's presets.
 pub fn scope_owner(scope: agentdesk_core::store::CannedScope) -> i64 {
-    match scope {
-        agentdesk_core::store::CannedScope::Company => 0,
-        agentdesk_core::store::CannedScope::Personal(user) => user.0,
-    }
+    scope.owner().map_or(0, |user| user.0)
 }
 
 #[macro_export]
@@ -83,10 +80,7 @@ macro_rules! impl_canned_response_store {
                 created_by: $crate::UserId,
                 now: $crate::Timestamp,
             ) -> $crate::Result<::agentdesk_core::store::CannedResponse> {
-                let owner = match scope {
-                    ::agentdesk_core::store::CannedScope::Company => None,
-                    ::agentdesk_core::store::CannedScope::Personal(user) => Some(user.0),
-                };
+                let owner = scope.owner().map(|user| user.0);
                 let file = new.attachment.as_ref();
                 Ok(::sqlx::query_as::<$db, $crate::CannedRow>(concat!(
                     "INSERT INTO canned_responses (company_id, owner_id, short_code, code_key, ",

@@ -157,6 +157,12 @@ mod tests {
             lite("UNIQUE constraint failed: whatsapp_numbers.phone_number_id"),
             Conflict::PhoneNumberId
         );
+        assert_eq!(pg("canned_responses_code_company"), Conflict::ShortCode);
+        assert_eq!(pg("canned_responses_code_personal"), Conflict::ShortCode);
+        assert_eq!(
+            lite("UNIQUE constraint failed: canned_responses.owner_id, canned_responses.code_key"),
+            Conflict::ShortCode
+        );
         assert_eq!(pg("conversations_one_open"), Conflict::OpenConversation);
         assert_eq!(
             lite("UNIQUE constraint failed: conversations.number_id, conversations.contact_id"),

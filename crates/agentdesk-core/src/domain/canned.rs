@@ -68,15 +68,10 @@ pub fn fold(text: &str) -> String {
     text.nfkc().collect::<String>().to_lowercase()
 }
 
-/// Combining marks that belong to letters of many scripts (Devanagari vowel signs, Arabic
-/// harakat, Hebrew points): allowed inside a code, never first.
+/// Combining marks (Devanagari vowel signs and virama, Arabic harakat, Hebrew points, …)
+/// belong to the letter before them: allowed inside a code, never first.
 fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05C7}' | '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
-        | '\u{0900}'..='\u{0903}' | '\u{093A}'..='\u{094F}' | '\u{0951}'..='\u{0957}'
-        | '\u{0962}'..='\u{0963}' | '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'
-        | '\u{3099}'..='\u{309A}')
+    unicode_normalization::char::is_combining_mark(c)
 }
 
 /// Why content was refused.

@@ -19,6 +19,16 @@ pub enum CannedScope {
     Personal(UserId),
 }
 
+impl CannedScope {
+    /// The owner a response of this scope has: none for the company's presets.
+    pub fn owner(self) -> Option<UserId> {
+        match self {
+            CannedScope::Company => None,
+            CannedScope::Personal(user) => Some(user),
+        }
+    }
+}
+
 /// The file that goes with a response, stored once in the blob store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CannedAttachment {
