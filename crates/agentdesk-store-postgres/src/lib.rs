@@ -1,6 +1,8 @@
 //! agentdesk's `Store` on PostgreSQL. Migrations are embedded and carry the same version numbers
 //! as the SQLite ones.
 
+mod canned_search;
+
 use std::time::Duration;
 
 use agentdesk_core::StoreError;
@@ -82,7 +84,11 @@ agentdesk_store_sql::impl_number_store!(PostgresStore, sqlx::Postgres);
 agentdesk_store_sql::impl_conversation_store!(PostgresStore, sqlx::Postgres, "BEGIN");
 agentdesk_store_sql::impl_live_event_store!(PostgresStore, sqlx::Postgres, pg_live_feed);
 agentdesk_store_sql::impl_job_store!(PostgresStore, sqlx::Postgres);
-agentdesk_store_sql::impl_canned_response_store!(PostgresStore, sqlx::Postgres);
+agentdesk_store_sql::impl_canned_response_store!(
+    PostgresStore,
+    sqlx::Postgres,
+    canned_search::search
+);
 
 /// Throw-away databases for tests: each test run gets its own, so tests never see each other's
 /// rows. Names start with `agentdesk_t_` so a test script can drop leftovers.

@@ -65,11 +65,24 @@ macro_rules! canned_columns {
     };
 }
 
+/// `canned_columns!` of the row `r`, for each backend's search, which joins the usage counts.
+#[macro_export]
+macro_rules! canned_columns_of_r {
+    () => {
+        concat!(
+            "r.id, r.company_id, r.owner_id, r.short_code, r.content, r.tags, r.attachment_key, ",
+            "r.attachment_mime, r.attachment_size, r.attachment_filename, r.created_by, ",
+            "r.created_at, r.updated_at"
+        )
+    };
+}
+
 /// Implements `agentdesk_core::store::CannedResponseStore` for a struct with a `pool:
-/// sqlx::Pool<$db>` field.
+/// sqlx::Pool<$db>` field; `$search` is the backend's own search, an `async fn(&Pool, CompanyId,
+/// UserId, &CannedSearch) -> Result<Vec<CannedResponse>>` over its text index.
 #[macro_export]
 macro_rules! impl_canned_response_store {
-    ($store:ty, $db:ty) => {
+    ($store:ty, $db:ty, $search:path) => {
         #[::async_trait::async_trait]
         impl ::agentdesk_core::store::CannedResponseStore for $store {
             async fn create_canned_response(
@@ -80,13 +93,15 @@ macro_rules! impl_canned_response_store {
                 created_by: $crate::UserId,
                 now: $crate::Timestamp,
             ) -> $crate::Result<::agentdesk_core::store::CannedResponse> {
+                use ::agentdesk_core::domain::canned::{search_key, tags_key, words_key};
                 let owner = scope.owner().map(|user| user.0);
                 let file = new.attachment.as_ref();
                 Ok(::sqlx::query_as::<$db, $crate::CannedRow>(concat!(
                     "INSERT INTO canned_responses (company_id, owner_id, short_code, code_key, ",
                     "content, tags, attachment_key, attachment_mime, attachment_size, ",
-                    "attachment_filename, created_by, created_at, updated_at) VALUES ($1, $2, ",
-                    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING ",
+                    "attachment_filename, created_by, created_at, updated_at, code_search, ",
+                    "content_search, tags_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, ",
+                    "$11, $12, $12, $13, $14, $15) RETURNING ",
                     $crate::canned_columns!()
                 ))
                 .bind(company.0)
@@ -101,6 +116,9 @@ macro_rules! impl_canned_response_store {
                 .bind(file.map(|f| f.filename.as_str()))
                 .bind(created_by.0)
                 .bind(now.0)
+                .bind(search_key(new.short_code.as_str()))
+                .bind(words_key(new.content.as_str()))
+                .bind(tags_key(&new.tags))
                 .fetch_one(&self.pool)
                 .await
                 .map_err($crate::store_error)?
@@ -157,6 +175,7 @@ macro_rules! impl_canned_response_store {
                 patch: &::agentdesk_core::store::CannedPatch,
                 now: $crate::Timestamp,
             ) -> $crate::Result<Option<::agentdesk_core::store::CannedResponse>> {
+                use ::agentdesk_core::domain::canned::{search_key, tags_key, words_key};
                 let file = patch.attachment.as_ref().and_then(Option::as_ref);
                 Ok(::sqlx::query_as::<$db, $crate::CannedRow>(concat!(
                     "UPDATE canned_responses SET short_code = COALESCE($1, short_code), ",
@@ -165,8 +184,10 @@ macro_rules! impl_canned_response_store {
                     "attachment_key END, attachment_mime = CASE WHEN $5 THEN $7 ELSE ",
                     "attachment_mime END, attachment_size = CASE WHEN $5 THEN $8 ELSE ",
                     "attachment_size END, attachment_filename = CASE WHEN $5 THEN $9 ELSE ",
-                    "attachment_filename END, updated_at = $10 WHERE id = $11 AND company_id = ",
-                    "$12 AND COALESCE(owner_id, 0) = $13 RETURNING ",
+                    "attachment_filename END, updated_at = $10, code_search = COALESCE($14, ",
+                    "code_search), content_search = COALESCE($15, content_search), tags_key = ",
+                    "COALESCE($16, tags_key) WHERE id = $11 AND company_id = $12 AND ",
+                    "COALESCE(owner_id, 0) = $13 RETURNING ",
                     $crate::canned_columns!()
                 ))
                 .bind(patch.short_code.as_ref().map(|c| c.as_str()))
@@ -182,10 +203,45 @@ macro_rules! impl_canned_response_store {
                 .bind(id.0)
                 .bind(company.0)
                 .bind($crate::scope_owner(scope))
+                .bind(patch.short_code.as_ref().map(|c| search_key(c.as_str())))
+                .bind(patch.content.as_ref().map(|c| words_key(c.as_str())))
+                .bind(patch.tags.as_ref().map(|t| tags_key(t)))
                 .fetch_optional(&self.pool)
                 .await
                 .map_err($crate::store_error)?
                 .map($crate::CannedRow::into_response))
+            }
+
+            async fn search_canned_responses(
+                &self,
+                company: $crate::CompanyId,
+                user: $crate::UserId,
+                search: &::agentdesk_core::store::CannedSearch,
+            ) -> $crate::Result<Vec<::agentdesk_core::store::CannedResponse>> {
+                $search(&self.pool, company, user, search).await
+            }
+
+            async fn record_canned_use(
+                &self,
+                company: $crate::CompanyId,
+                user: $crate::UserId,
+                id: ::agentdesk_core::store::CannedResponseId,
+                now: $crate::Timestamp,
+            ) -> $crate::Result<()> {
+                ::sqlx::query::<$db>(concat!(
+                    "INSERT INTO canned_usage (response_id, user_id, uses, last_used_at) SELECT ",
+                    "id, $2, 1, $3 FROM canned_responses WHERE id = $1 AND company_id = $4 ON ",
+                    "CONFLICT (response_id, user_id) DO UPDATE SET uses = canned_usage.uses + 1, ",
+                    "last_used_at = excluded.last_used_at"
+                ))
+                .bind(id.0)
+                .bind(user.0)
+                .bind(now.0)
+                .bind(company.0)
+                .execute(&self.pool)
+                .await
+                .map_err($crate::store_error)?;
+                Ok(())
             }
 
             async fn delete_canned_response(
@@ -208,4 +264,16 @@ macro_rules! impl_canned_response_store {
             }
         }
     };
+}
+
+/// `text` for a LIKE pattern with `\\` as the escape character.
+pub fn like_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

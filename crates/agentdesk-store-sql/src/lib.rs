@@ -45,7 +45,7 @@ pub use agentdesk_core::store::{
 pub use agentdesk_core::{StoreError, Timestamp};
 
 mod inbox_rows;
-pub use canned_responses::{CannedRow, scope_owner};
+pub use canned_responses::{CannedRow, like_escape, scope_owner};
 pub use inbox_rows::*;
 
 /// The user columns in the order `UserRow` expects, as a literal for `concat!`; with a prefix

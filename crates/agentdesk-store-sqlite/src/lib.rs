@@ -1,6 +1,8 @@
 //! agentdesk's `Store` on SQLite: the bundled library, WAL journal, a busy timeout so concurrent
 //! writers wait instead of failing, and foreign keys enforced. Migrations are embedded.
 
+mod canned_search;
+
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -70,4 +72,4 @@ agentdesk_store_sql::impl_number_store!(SqliteStore, sqlx::Sqlite);
 agentdesk_store_sql::impl_conversation_store!(SqliteStore, sqlx::Sqlite, "BEGIN IMMEDIATE");
 agentdesk_store_sql::impl_live_event_store!(SqliteStore, sqlx::Sqlite, no_live_feed);
 agentdesk_store_sql::impl_job_store!(SqliteStore, sqlx::Sqlite);
-agentdesk_store_sql::impl_canned_response_store!(SqliteStore, sqlx::Sqlite);
+agentdesk_store_sql::impl_canned_response_store!(SqliteStore, sqlx::Sqlite, canned_search::search);

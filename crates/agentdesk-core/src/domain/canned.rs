@@ -68,6 +68,68 @@ pub fn fold(text: &str) -> String {
     text.nfkc().collect::<String>().to_lowercase()
 }
 
+/// The form searches compare in: compatibility-decomposed, accents and other combining marks
+/// dropped, recomposed and lower-cased, so "cafe" finds "Café" and "مرحبا" finds "مَرْحَبًا".
+pub fn search_key(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !is_mark(*c))
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// `search_key` with every run of characters that are neither letters nor digits made one space,
+/// and a space in front: a word of the text starts wherever `" " + word` occurs in it.
+pub fn words_key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in search_key(text).chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.starts_with(' ') {
+        out.insert(0, ' ');
+    }
+    out
+}
+
+/// Tags in the form a tag filter searches: each folded, between line breaks (empty for none).
+pub fn tags_key(tags: &[String]) -> String {
+    if tags.is_empty() {
+        return String::new();
+    }
+    let folded: Vec<String> = tags.iter().map(|t| fold(t)).collect();
+    format!("\n{}\n", folded.join("\n"))
+}
+
+/// What a picker search compares: the typed text in the form of short codes' `search_key` and
+/// in the form of content's `words_key` (without the leading space). Empty lists everything.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CannedQuery {
+    pub code: String,
+    pub words: String,
+}
+
+impl CannedQuery {
+    pub fn new(raw: &str) -> Self {
+        let trimmed = raw.trim();
+        let trimmed = trimmed.strip_prefix('/').unwrap_or(trimmed);
+        CannedQuery {
+            code: search_key(trimmed)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+            words: words_key(trimmed).trim().to_owned(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.code.is_empty() && self.words.is_empty()
+    }
+}
+
 /// Combining marks (Devanagari vowel signs and virama, Arabic harakat, Hebrew points, …)
 /// belong to the letter before them: allowed inside a code, never first.
 fn is_mark(c: char) -> bool {
@@ -346,5 +408,22 @@ mod tests {
         let eleven: Vec<String> = (0..11).map(|i| format!("t{i}")).collect();
         assert_eq!(parse_tags(&eleven), Err(Invalid::TooLong));
         assert_eq!(tags(&["a\u{202E}b"]), Ok(vec!["ab".into()]));
+    }
+
+    #[test]
+    fn search_keys_ignore_case_accents_and_marks() {
+        assert_eq!(search_key("Café"), "cafe");
+        assert_eq!(search_key("ÉCOLE"), "ecole");
+        assert_eq!(search_key("مَرْحَبًا"), "مرحبا");
+        assert_eq!(search_key("ｈｅｌｌｏ"), "hello");
+        assert_eq!(search_key("退款"), "退款");
+        assert_eq!(
+            words_key("Hi {{contact.name}}, your re-fund!"),
+            " hi contact name your re fund "
+        );
+        assert_eq!(words_key(""), " ");
+        let q = CannedQuery::new(" /Re-Fund ");
+        assert_eq!((q.code.as_str(), q.words.as_str()), ("re-fund", "re fund"));
+        assert!(CannedQuery::new("  / ").is_empty());
     }
 }

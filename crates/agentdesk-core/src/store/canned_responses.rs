@@ -5,7 +5,7 @@
 
 use super::StoreResult;
 use crate::Timestamp;
-use crate::domain::canned::{CannedContent, ShortCode};
+use crate::domain::canned::{CannedContent, CannedQuery, ShortCode};
 use crate::domain::{CompanyId, UserId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -71,6 +71,47 @@ pub struct CannedPatch {
     pub attachment: Option<Option<CannedAttachment>>,
 }
 
+/// Which responses a search looks through: the company's presets and the agent's own, or one of
+/// the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CannedSearchScope {
+    #[default]
+    All,
+    Company,
+    Personal,
+}
+
+/// A search of the responses an agent can use, best match first: exact short code, then short
+/// code prefix, short code contains, a word of the content starting with the query, content
+/// contains; ties by how often this agent used the response, then newest. An empty query lists
+/// everything in that tie order.
+#[derive(Debug, Clone, Default)]
+pub struct CannedSearch {
+    pub query: CannedQuery,
+    pub scope: CannedSearchScope,
+    /// Only responses with this tag (`canned::fold`ed).
+    pub tag: Option<String>,
+    /// Only responses with (true) or without (false) an attachment.
+    pub has_attachment: Option<bool>,
+    pub limit: u32,
+}
+
+impl CannedSearch {
+    /// The two `COALESCE(owner_id, 0)` values a search of `user`'s accepts.
+    pub fn owners(&self, user: UserId) -> (i64, i64) {
+        match self.scope {
+            CannedSearchScope::All => (0, user.0),
+            CannedSearchScope::Company => (0, 0),
+            CannedSearchScope::Personal => (user.0, user.0),
+        }
+    }
+
+    /// `tag` as stored tags are searched: between line breaks.
+    pub fn tag_needle(&self) -> Option<String> {
+        self.tag.as_ref().map(|t| format!("\n{t}\n"))
+    }
+}
+
 #[async_trait::async_trait]
 pub trait CannedResponseStore: Send + Sync {
     /// Adds a response to `scope` of `company`; `Conflict::ShortCode` when the scope has the code.
@@ -104,6 +145,21 @@ pub trait CannedResponseStore: Send + Sync {
         patch: &CannedPatch,
         now: Timestamp,
     ) -> StoreResult<Option<CannedResponse>>;
+    /// `CannedSearch` over what `user` of `company` can use.
+    async fn search_canned_responses(
+        &self,
+        company: CompanyId,
+        user: UserId,
+        search: &CannedSearch,
+    ) -> StoreResult<Vec<CannedResponse>>;
+    /// Counts one use of the response `id` by `user` (nothing when `company` has no such id).
+    async fn record_canned_use(
+        &self,
+        company: CompanyId,
+        user: UserId,
+        id: CannedResponseId,
+        now: Timestamp,
+    ) -> StoreResult<()>;
     /// Deletes the response `id` of `scope`; `false` when there is no such response.
     async fn delete_canned_response(
         &self,

@@ -22,7 +22,7 @@ mod users;
 
 pub use canned_responses::{
     CannedAttachment, CannedPatch, CannedResponse, CannedResponseId, CannedResponseStore,
-    CannedScope, NewCannedResponse,
+    CannedScope, CannedSearch, CannedSearchScope, NewCannedResponse,
 };
 pub use conversations::{
     AssignError, ConversationFilter, ConversationStore, IngestOutcome, View, ViewCounts,
