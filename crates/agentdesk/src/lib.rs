@@ -5,6 +5,7 @@ pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod blobs;
+pub mod canned;
 pub mod config;
 pub mod delivery;
 pub mod demo;

@@ -28,7 +28,9 @@ use crate::http::error::{ErrorBody, ErrorDetail, FieldMessage};
 use crate::http::middleware::{csrf, render_errors, security_headers};
 use crate::http::{ApiError, context::resolve_context};
 use crate::state::AppState;
-use crate::{admin, assets, auth, demo, health, inbox, numbers, profile, security, shell, team};
+use crate::{
+    admin, assets, auth, canned, demo, health, inbox, numbers, profile, security, shell, team,
+};
 use agentdesk_graph_emulator::EmulatorState;
 
 /// JSON bodies are small; uploads get their own, larger limits on their routes.
@@ -86,6 +88,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(numbers::api())
         .merge(team::api())
         .merge(inbox::api())
+        .merge(canned::api())
         .merge(health::api())
 }
 
@@ -113,6 +116,7 @@ fn pages() -> Router<AppState> {
     Router::new()
         .merge(shell::pages())
         .merge(inbox::pages())
+        .merge(canned::pages())
         .merge(numbers::pages())
         .merge(profile::pages())
         .merge(security::pages())

@@ -517,3 +517,7 @@ notice-recovery-code-used = تم استخدام رمز استرداد لتسجي
 } إذا لم يصدر هذا الإجراء عنك، فيُرجى التواصل مع المسؤول فورًا.
 security-event-recovery_code_used = تم تسجيل الدخول برمز استرداد
 security-event-recovery_codes_generated = تم إنشاء رموز استرداد جديدة
+
+## Canned responses
+error-short-code-taken = هذا الرمز المختصر مستخدم بالفعل. اختر رمزًا آخر.
+error-unknown-placeholder = { $name } ليس متغيرًا يمكنك استخدامه. المتغيرات الصالحة: { $valid }.

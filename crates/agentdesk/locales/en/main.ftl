@@ -501,3 +501,7 @@ notice-recovery-code-used = A recovery code was used to sign in to your agentdes
 } If this was not you, contact your admin at once.
 security-event-recovery_code_used = Signed in with a recovery code
 security-event-recovery_codes_generated = New recovery codes generated
+
+## Canned responses
+error-short-code-taken = This short code is already in use. Choose another one.
+error-unknown-placeholder = { $name } is not a placeholder you can use. Valid placeholders: { $valid }.

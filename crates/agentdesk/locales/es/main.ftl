@@ -501,3 +501,7 @@ notice-recovery-code-used = Se usó un código de recuperación para iniciar ses
 } Si no fuiste tú, contacta de inmediato a tu administrador.
 security-event-recovery_code_used = Inicio de sesión con un código de recuperación
 security-event-recovery_codes_generated = Códigos de recuperación nuevos generados
+
+## Canned responses
+error-short-code-taken = Este código corto ya está en uso. Elige otro.
+error-unknown-placeholder = { $name } no es un marcador que puedas usar. Marcadores válidos: { $valid }.

@@ -497,3 +497,7 @@ notice-recovery-code-used = Kode pemulihan telah digunakan untuk masuk ke akun a
 } Jika bukan Anda yang melakukannya, segera hubungi admin Anda.
 security-event-recovery_code_used = Masuk dengan kode pemulihan
 security-event-recovery_codes_generated = Kode pemulihan baru dibuat
+
+## Canned responses
+error-short-code-taken = Kode singkat ini sudah dipakai. Pilih yang lain.
+error-unknown-placeholder = { $name } bukan placeholder yang dapat dipakai. Placeholder yang valid: { $valid }.

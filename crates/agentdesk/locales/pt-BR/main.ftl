@@ -501,3 +501,7 @@ notice-recovery-code-used = Um código de recuperação foi usado para entrar na
 } Se não foi você, fale com seu administrador imediatamente.
 security-event-recovery_code_used = Login com código de recuperação
 security-event-recovery_codes_generated = Novos códigos de recuperação gerados
+
+## Canned responses
+error-short-code-taken = Este código curto já está em uso. Escolha outro.
+error-unknown-placeholder = { $name } não é um marcador que você pode usar. Marcadores válidos: { $valid }.

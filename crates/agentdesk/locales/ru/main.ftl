@@ -509,3 +509,7 @@ notice-recovery-code-used = Для входа в вашу учётную зап�
 } Если это были не вы, немедленно обратитесь к администратору.
 security-event-recovery_code_used = Вход с резервным кодом
 security-event-recovery_codes_generated = Созданы новые резервные коды
+
+## Canned responses
+error-short-code-taken = Этот короткий код уже занят. Выберите другой.
+error-unknown-placeholder = { $name } — недопустимая подстановка. Допустимые: { $valid }.

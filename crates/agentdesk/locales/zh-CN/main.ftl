@@ -489,3 +489,7 @@ notice-recovery-codes-generated = 你的 agentdesk 账号已生成新的恢复�
 notice-recovery-code-used = 有人使用恢复码登录了你的 agentdesk 账号，还剩 { $count } 个恢复码。如果不是你本人操作，请立即联系管理员。
 security-event-recovery_code_used = 使用恢复码登录
 security-event-recovery_codes_generated = 生成了新的恢复码
+
+## Canned responses
+error-short-code-taken = 此快捷码已被使用，请换一个。
+error-unknown-placeholder = { $name } 不是可用的占位符。可用的占位符：{ $valid }。

@@ -489,3 +489,7 @@ notice-recovery-codes-generated = 你的 agentdesk 帳號已產生新的復原�
 notice-recovery-code-used = 有人使用復原碼登入了你的 agentdesk 帳號，還剩 { $count } 組復原碼。如果這不是你本人的操作，請立即聯絡管理員。
 security-event-recovery_code_used = 使用復原碼登入
 security-event-recovery_codes_generated = 已產生新的復原碼
+
+## Canned responses
+error-short-code-taken = 這個快捷碼已經有人使用，請換一個。
+error-unknown-placeholder = { $name } 不是可用的預留位置。可用的預留位置：{ $valid }。

@@ -260,7 +260,8 @@ fn verify_now(password: &str, hash: &str) -> bool {
         .is_ok_and(|computed| computed == expected)
 }
 
-/// Checks a new password (docs/security.md 8): 8–128 code points after NFKC normalisation, no
+/// Checks a new password (docs/security.md 8): 8–128 code points as sent (as the OpenAPI
+/// document's `minLength` counts; NFKC may lengthen "¨" into two), no
 /// composition rules, not a common or easily guessed password (zxcvbn score below 2 means it is
 /// within about 10^6 guesses, which covers the top-10k lists), and not containing the user's email
 /// or names.
@@ -270,7 +271,7 @@ pub fn check_new(
     personal: &[&str],
 ) -> Result<(), WeakPassword> {
     let normalized = normalize(password);
-    let count = normalized.chars().count();
+    let count = password.chars().count();
     let weak = |weakness| WeakPassword { field, weakness };
     if count < MIN_CHARS {
         return Err(weak(Weakness::TooShort));
@@ -298,6 +299,18 @@ pub fn check_new(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn length_counts_what_was_sent_not_its_normal_form() {
+        // Seven code points; NFKC makes "¨" a space and a combining mark, eight in all.
+        let sent = "¨Q\u{F9D5B}Óx»\u{33F69}";
+        assert_eq!(sent.chars().count(), 7);
+        assert!(normalize(sent).chars().count() >= 8);
+        assert_eq!(
+            check_new("password", sent, &[]).map_err(|w| w.weakness),
+            Err(Weakness::TooShort)
+        );
+    }
 
     fn code(r: Result<(), WeakPassword>) -> &'static str {
         match r {

@@ -93,6 +93,11 @@ pub enum ApiError {
     NothingToResend,
     #[error("number taken")]
     NumberTaken,
+    #[error("short code taken")]
+    ShortCodeTaken,
+    /// Content names a placeholder outside `canned::PLACEHOLDERS`; carries what it named.
+    #[error("unknown placeholder {0:?}")]
+    UnknownPlaceholder(String),
     #[error("outside the 24-hour window")]
     WindowClosed,
     #[error("the number is disconnected")]
@@ -236,6 +241,16 @@ impl ApiError {
                 "error-two-factor-required",
             ),
             NumberTaken => (StatusCode::CONFLICT, "number_taken", "error-number-taken"),
+            ShortCodeTaken => (
+                StatusCode::CONFLICT,
+                "short_code_taken",
+                "error-short-code-taken",
+            ),
+            UnknownPlaceholder(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_placeholder",
+                "error-unknown-placeholder",
+            ),
             WindowClosed => (StatusCode::CONFLICT, "window_closed", "error-window-closed"),
             NumberDisconnected => (
                 StatusCode::CONFLICT,
@@ -328,6 +343,8 @@ pub struct PendingError {
     pub seconds: Option<i64>,
     pub fields: Option<FieldErrors>,
     pub detail: Option<String>,
+    /// The unknown placeholder an `unknown_placeholder` error names.
+    pub placeholder: Option<String>,
 }
 
 impl IntoResponse for ApiError {
@@ -335,6 +352,7 @@ impl IntoResponse for ApiError {
         let (status, code, key) = self.parts();
         let mut detail = None;
         let mut seconds = None;
+        let mut placeholder = None;
         let fields = match self {
             ApiError::Validation(f) => Some(f),
             ApiError::WeakPassword { field, problem } => {
@@ -351,6 +369,10 @@ impl IntoResponse for ApiError {
             ApiError::RateLimited { retry_after_secs }
             | ApiError::TooManyAttempts { retry_after_secs } => {
                 seconds = Some(retry_after_secs.max(1));
+                None
+            }
+            ApiError::UnknownPlaceholder(name) => {
+                placeholder = Some(name);
                 None
             }
             ApiError::DeliveryFailed(cause) => {
@@ -371,6 +393,7 @@ impl IntoResponse for ApiError {
             seconds,
             fields,
             detail,
+            placeholder,
         });
         response
     }
@@ -414,6 +437,12 @@ pub struct ErrorDetail {
     /// Technical detail (English), for malformed bodies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// `unknown_placeholder`: the placeholder content named, as written between the braces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<String>,
+    /// `unknown_placeholder`: every placeholder content may use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid_placeholders: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]

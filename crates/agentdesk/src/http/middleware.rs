@@ -125,11 +125,20 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
                 seconds: None,
                 fields: None,
                 detail: None,
+                placeholder: None,
             })
     });
-    let message = match pending.seconds {
-        Some(s) => tr.t_args(pending.key, &[("seconds", s.into())]),
-        None => tr.t(pending.key),
+    let valid = agentdesk_core::domain::canned::PLACEHOLDERS.map(|p| format!("{{{{{p}}}}}"));
+    let message = match (pending.seconds, &pending.placeholder) {
+        (Some(s), _) => tr.t_args(pending.key, &[("seconds", s.into())]),
+        (None, Some(name)) => tr.t_args(
+            pending.key,
+            &[
+                ("name", format!("{{{{{name}}}}}").into()),
+                ("valid", valid.join(", ").into()),
+            ],
+        ),
+        (None, None) => tr.t(pending.key),
     };
     let (mut parts, _) = res.into_parts();
     if is_api {
@@ -151,6 +160,8 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
                         .collect()
                 }),
                 detail: pending.detail,
+                valid_placeholders: pending.placeholder.is_some().then(|| valid.to_vec()),
+                placeholder: pending.placeholder,
             },
         };
         let json = serde_json::to_vec(&body).unwrap_or_default();

@@ -140,6 +140,8 @@ mod tests {
                         ("name", "X".into()),
                         ("code", "123456".into()),
                         ("count", 3.into()),
+                        ("valid", "{{a}}, {{b}}".into()),
+                        ("date", "1 Dec 2026".into()),
                     ],
                 );
                 assert!(

@@ -75,6 +75,16 @@ pub fn sniff(bytes: &[u8]) -> Option<Sniffed> {
     None
 }
 
+/// The WhatsApp message type of a stored file, from the MIME type `sniff` gave it.
+pub fn kind_for_mime(mime: &str) -> MediaKind {
+    match mime.split('/').next().unwrap_or_default() {
+        "image" => MediaKind::Image,
+        "video" => MediaKind::Video,
+        "audio" => MediaKind::Audio,
+        _ => MediaKind::Document,
+    }
+}
+
 pub fn limit_for(kind: MediaKind) -> usize {
     match kind {
         MediaKind::Image | MediaKind::Sticker => IMAGE_MAX,
@@ -120,6 +130,89 @@ pub async fn read(mut form: Multipart) -> Result<Upload, ApiError> {
         }
     }
     Ok(upload)
+}
+
+/// Types a browser may show inline; anything else (HTML, SVG, scripts…) is only ever downloaded.
+fn inline_safe(mime: &str) -> bool {
+    let base = mime
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    matches!(
+        base.as_str(),
+        "image/jpeg"
+            | "image/png"
+            | "image/webp"
+            | "image/gif"
+            | "audio/ogg"
+            | "audio/mpeg"
+            | "audio/aac"
+            | "audio/mp4"
+            | "audio/amr"
+            | "video/mp4"
+            | "video/3gpp"
+            | "application/pdf"
+    )
+}
+
+/// A stored file as a download: its MIME type only when a browser may show it inline (else
+/// `application/octet-stream` and `attachment`), its name cleaned and RFC 5987-encoded
+/// (`fallback` when it has none), cached privately for a day.
+pub async fn serve(
+    state: &crate::state::AppState,
+    key: &str,
+    mime: &str,
+    filename: Option<String>,
+    fallback: &str,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::http::{HeaderValue, header};
+    use axum::response::IntoResponse;
+    let bytes = state
+        .blobs()
+        .get(key)
+        .await
+        .map_err(ApiError::internal)?
+        .ok_or(ApiError::NotFound)?;
+    let mut res = bytes.into_response();
+    let h = res.headers_mut();
+    let inline = inline_safe(mime);
+    let shown = if inline {
+        HeaderValue::from_str(mime).ok()
+    } else {
+        None
+    };
+    h.insert(
+        header::CONTENT_TYPE,
+        shown.unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    let filename = filename
+        .map(|f| agentdesk_core::domain::text::file_name(&f, ""))
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| fallback.to_owned());
+    let encoded: String = filename
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    let disposition = format!(
+        "{}; filename*=UTF-8''{encoded}",
+        if inline { "inline" } else { "attachment" }
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=86400"),
+    );
+    Ok(res)
 }
 
 #[cfg(test)]

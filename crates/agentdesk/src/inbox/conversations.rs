@@ -8,7 +8,7 @@ use agentdesk_core::domain::content::MessageContent;
 use agentdesk_core::domain::inbox::{
     ConversationId, ConversationStatus, MessageId, NumberId, OutboundRecord,
 };
-use agentdesk_core::store::{AssignError, Conflict, ConversationFilter, View};
+use agentdesk_core::store::{AssignError, CannedResponseId, Conflict, ConversationFilter, View};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -233,9 +233,14 @@ pub async fn messages(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SendRequest {
-    /// 1–4096 characters.
+    /// 1–4096 characters (1,024 as the caption of a canned response's attachment). Required
+    /// unless `canned_response_id` is given; then, when absent, the response's content with its
+    /// placeholders filled for this conversation is sent.
     #[schema(min_length = 1, max_length = 4096, pattern = r"\S")]
-    pub text: String,
+    pub text: Option<String>,
+    /// A canned response (the caller's own or a company preset): its attachment goes with the
+    /// message (the stored file, uploaded to the Cloud API), and the use counts for its ranking.
+    pub canned_response_id: Option<i64>,
     /// The WhatsApp id (`wa_message_id`) of a message to quote; empty or absent: none.
     #[schema(max_length = 256, pattern = r"^[A-Za-z0-9._=+/:-]*$")]
     pub reply_to: Option<String>,
@@ -249,7 +254,7 @@ pub struct SendRequest {
     )),
     responses(
         (status = 201, description = "Stored as `pending` and queued for the Cloud API; status changes arrive as live events", body = MessageView),
-        (status = 404, body = ErrorBody),
+        (status = 404, description = "No such conversation, or `canned_response_id` is not the caller's own or a company preset", body = ErrorBody),
         (status = 409, description = "`window_closed` outside WhatsApp's 24-hour window, `conversation_closed`, `number_disconnected`", body = ErrorBody),
         (status = 413, description = "`file_too_large`: image > 5 MB, audio/video > 16 MB, document > 100 MB", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not a file type WhatsApp carries (known by its bytes)", body = ErrorBody),
@@ -262,36 +267,16 @@ pub async fn send(
     ApiPath(id): ApiPath<i64>,
     req: axum::extract::Request,
 ) -> Result<(StatusCode, Json<MessageView>), ApiError> {
-    use axum::extract::FromRequest;
-    let multipart = req
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("multipart/form-data"));
-    let (text, reply_to, file) = if multipart {
-        let form = axum::extract::Multipart::from_request(req, &state)
-            .await
-            .map_err(|e| ApiError::MalformedBody(e.body_text()))?;
-        let upload = super::attachments::read(form).await?;
-        (upload.text, upload.reply_to, upload.file)
-    } else {
-        // This route takes uploads, so its body limit is large; JSON keeps the usual 1 MB cap.
-        let is_json = req
-            .headers()
-            .get(axum::http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json"));
-        if !is_json {
-            return Err(ApiError::UnsupportedMediaType);
+    use crate::http::multipart::{JsonOrForm, json_or_form, parse_json};
+    let (text, reply_to, file, canned_id) = match json_or_form(req, &state).await? {
+        JsonOrForm::Form(form) => {
+            let upload = super::attachments::read(form).await?;
+            (Some(upload.text), upload.reply_to, upload.file, None)
         }
-        let bytes = axum::body::to_bytes(req.into_body(), crate::startup::JSON_BODY_LIMIT)
-            .await
-            .map_err(|_| ApiError::PayloadTooLarge)?;
-        let body: SendRequest = serde_json::from_slice(&bytes).map_err(|e| match e.classify() {
-            serde_json::error::Category::Data => ApiError::BodyMismatch(e.to_string()),
-            _ => ApiError::MalformedBody(e.to_string()),
-        })?;
-        (body.text, body.reply_to, None)
+        JsonOrForm::Json(bytes) => {
+            let body: SendRequest = parse_json(&bytes)?;
+            (body.text, body.reply_to, None, body.canned_response_id)
+        }
     };
     // A quoted message is named by its WhatsApp id; anything longer than any such id names none.
     let reply_to_wamid = reply_to.filter(|r| !r.trim().is_empty());
@@ -313,15 +298,38 @@ pub async fn send(
             ));
         }
     }
+    let c = state
+        .store()
+        .conversation(user.company_id, ConversationId(id))
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    // A canned response: the caller's own or a company preset, never another agent's.
+    let canned = match canned_id {
+        None => None,
+        Some(cid) => Some(
+            crate::canned::usable(&state, &user, CannedResponseId(cid))
+                .await?
+                .ok_or(ApiError::NotFound)?,
+        ),
+    };
+    let text = match (text, &canned) {
+        (Some(t), _) if !t.trim().is_empty() => t,
+        (_, Some(r)) => crate::canned::fill::Values::for_conversation(&state, &user, &c)
+            .await?
+            .render(&r.content),
+        (t, None) => t.unwrap_or_default(),
+    };
+    let canned_file = canned.as_ref().and_then(|r| r.attachment.clone());
+    let has_file = file.is_some() || canned_file.is_some();
     // Limits count what was sent, as the OpenAPI document's `maxLength` does.
     let sent_chars = text.chars().count();
     let text = text.trim().to_owned();
-    let max = if file.is_some() {
+    let max = if has_file {
         super::attachments::MAX_CAPTION_CHARS
     } else {
         MAX_TEXT_CHARS
     };
-    if text.is_empty() && file.is_none() {
+    if text.is_empty() && !has_file {
         return Err(ApiError::field(
             "text",
             agentdesk_core::domain::Invalid::Required,
@@ -333,11 +341,6 @@ pub async fn send(
             agentdesk_core::domain::Invalid::TooLong,
         ));
     }
-    let c = state
-        .store()
-        .conversation(user.company_id, ConversationId(id))
-        .await?
-        .ok_or(ApiError::NotFound)?;
     if c.status == ConversationStatus::Closed {
         return Err(ApiError::ConversationClosed);
     }
@@ -349,14 +352,36 @@ pub async fn send(
         return Err(ApiError::WindowClosed);
     }
     let caption = (!text.is_empty()).then_some(text);
-    let (content, media) = match file {
-        None => (
+    let media_content = |kind, mime: &str, filename| MessageContent::Media {
+        kind,
+        media_id: None,
+        mime_type: Some(mime.to_owned()),
+        sha256: None,
+        caption: caption.clone(),
+        filename: Some(filename),
+        voice: false,
+    };
+    let (content, media) = match (file, canned_file) {
+        (None, None) => (
             MessageContent::Text {
                 body: caption.clone().unwrap_or_default(),
             },
             None,
         ),
-        Some((bytes, filename)) => {
+        // The stored blob goes as it is: nothing is uploaded again from the browser.
+        (None, Some(f)) => (
+            media_content(
+                super::attachments::kind_for_mime(&f.mime),
+                &f.mime,
+                f.filename,
+            ),
+            Some(agentdesk_core::domain::inbox::MediaRef {
+                key: f.key,
+                mime: f.mime,
+                size: f.size,
+            }),
+        ),
+        (Some((bytes, filename)), _) => {
             let sniffed =
                 super::attachments::sniff(&bytes).ok_or(ApiError::UnsupportedMediaType)?;
             if bytes.len() > super::attachments::limit_for(sniffed.kind) {
@@ -368,17 +393,8 @@ pub async fn send(
                 .await
                 .map_err(ApiError::internal)?;
             let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-            let content = MessageContent::Media {
-                kind: sniffed.kind,
-                media_id: None,
-                mime_type: Some(sniffed.mime.to_owned()),
-                sha256: None,
-                caption: caption.clone(),
-                filename: Some(filename),
-                voice: false,
-            };
             (
-                content,
+                media_content(sniffed.kind, sniffed.mime, filename),
                 Some(agentdesk_core::domain::inbox::MediaRef {
                     key,
                     mime: sniffed.mime.to_owned(),
@@ -401,6 +417,12 @@ pub async fn send(
         .enqueue_send(user.company_id, c.id, message.id)
         .await?;
     state.live().publish(vec![event]).await;
+    if let Some(r) = canned {
+        state
+            .store()
+            .record_canned_use(user.company_id, user.id, r.id, now)
+            .await?;
+    }
     Ok((StatusCode::CREATED, Json(MessageView::of(&message))))
 }
 
@@ -498,31 +520,6 @@ pub async fn set_status(
     }
 }
 
-/// Types a browser may show inline; anything else (HTML, SVG, scripts…) is only ever downloaded.
-fn inline_safe(mime: &str) -> bool {
-    let base = mime
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    matches!(
-        base.as_str(),
-        "image/jpeg"
-            | "image/png"
-            | "image/webp"
-            | "image/gif"
-            | "audio/ogg"
-            | "audio/mpeg"
-            | "audio/aac"
-            | "audio/mp4"
-            | "audio/amr"
-            | "video/mp4"
-            | "video/3gpp"
-            | "application/pdf"
-    )
-}
-
 #[utoipa::path(
     get, path = "/api/v1/messages/{id}/media", tag = "inbox", params(("id" = i64, Path)),
     responses((status = 200, description = "The file, with its MIME type (served with `nosniff`; only images, audio, video and PDF inline)"), (status = 404, body = ErrorBody))
@@ -532,8 +529,6 @@ pub async fn media(
     ApiUser { user, .. }: ApiUser,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<axum::response::Response, ApiError> {
-    use axum::http::{HeaderValue, header};
-    use axum::response::IntoResponse;
     // Only a message of the caller's company is found.
     let message = state
         .store()
@@ -544,52 +539,18 @@ pub async fn media(
         .await?
         .ok_or(ApiError::NotFound)?;
     let media = message.media.ok_or(ApiError::NotFound)?;
-    let bytes = state
-        .blobs()
-        .get(&media.key)
-        .await
-        .map_err(ApiError::internal)?
-        .ok_or(ApiError::NotFound)?;
-    let mut res = bytes.into_response();
-    let h = res.headers_mut();
-    let inline = inline_safe(&media.mime);
-    let mime = if inline {
-        HeaderValue::from_str(&media.mime).ok()
-    } else {
-        None
-    };
-    h.insert(
-        header::CONTENT_TYPE,
-        mime.unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
     let filename = match &message.content {
         MessageContent::Media {
             filename: Some(f), ..
-        } => Some(agentdesk_core::domain::text::file_name(f, "")),
+        } => Some(f.clone()),
         _ => None,
-    }
-    .filter(|f| !f.is_empty())
-    .unwrap_or_else(|| format!("message-{id}"));
-    let encoded: String = filename
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let disposition = format!(
-        "{}; filename*=UTF-8''{encoded}",
-        if inline { "inline" } else { "attachment" }
-    );
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, max-age=86400"),
-    );
-    Ok(res)
+    };
+    super::attachments::serve(
+        &state,
+        &media.key,
+        &media.mime,
+        filename,
+        &format!("message-{id}"),
+    )
+    .await
 }

@@ -564,29 +564,9 @@ async fn round_robin_availability_and_company_scoping() {
     );
 
     // Another company's agent cannot see or touch it.
-    let hash = app
-        .state
-        .passwords()
-        .hash("outsider pass phrase")
-        .await
-        .unwrap();
-    app.state
-        .store()
-        .create_user(
-            &agentdesk_core::domain::NewUser {
-                company_name: "Other Co".into(),
-                email: agentdesk_core::domain::Email::parse("o@other.test").unwrap(),
-                first_name: agentdesk_core::domain::PersonName::parse("O").unwrap(),
-                last_name: agentdesk_core::domain::PersonName::parse("T").unwrap(),
-                role: agentdesk_core::domain::Role::Admin,
-                locale: None,
-                password_hash: hash.into(),
-            },
-            app.clock.now(),
-        )
-        .await
-        .unwrap();
-    let outsider = app.signed_in("o@other.test", "outsider pass phrase").await;
+    let outsider = app
+        .other_company_admin("o@other.test", "outsider pass phrase")
+        .await;
     assert!(conversations(&outsider, &app, "all").await.is_empty());
     for (method, path) in [
         ("GET", format!("/api/v1/conversations/{id}")),

@@ -8,6 +8,7 @@ mod support;
 
 mod api_admin;
 mod api_auth;
+mod api_canned;
 mod api_errors;
 mod api_inbox;
 mod api_profile;

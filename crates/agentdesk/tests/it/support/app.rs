@@ -199,6 +199,28 @@ impl TestApp {
             .await
     }
 
+    /// Creates the admin of another company ("Other Co") and signs them in.
+    pub async fn other_company_admin(&self, email: &str, password: &str) -> reqwest::Client {
+        let hash = self.state.passwords().hash(password).await.unwrap();
+        self.state
+            .store()
+            .create_user(
+                &agentdesk_core::domain::NewUser {
+                    company_name: "Other Co".into(),
+                    email: agentdesk_core::domain::Email::parse(email).unwrap(),
+                    first_name: agentdesk_core::domain::PersonName::parse("O").unwrap(),
+                    last_name: agentdesk_core::domain::PersonName::parse("T").unwrap(),
+                    role: agentdesk_core::domain::Role::Admin,
+                    locale: None,
+                    password_hash: hash.into(),
+                },
+                agentdesk_core::Clock::now(&*self.clock),
+            )
+            .await
+            .unwrap();
+        self.signed_in(email, password).await
+    }
+
     pub async fn user_id(&self, email: &str) -> i64 {
         let email = agentdesk_core::domain::Email::parse(email).unwrap();
         self.state
