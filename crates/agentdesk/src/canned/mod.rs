@@ -3,12 +3,15 @@
 //! (with the presets drawer) and Admin › Canned responses.
 
 pub mod api;
+pub mod emoji;
 pub mod fill;
+pub mod page;
 
 use agentdesk_core::domain::User;
 use agentdesk_core::store::{CannedResponse, CannedResponseId, CannedScope};
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -35,17 +38,22 @@ pub async fn usable(
 }
 
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(api::attachment)).merge(
-        // A response may carry an attachment of up to 100 MB (JSON keeps the 1 MB cap).
-        OpenApiRouter::new()
-            .routes(routes!(api::list, api::create))
-            .routes(routes!(api::update, api::delete))
-            .routes(routes!(api::admin_create))
-            .routes(routes!(api::admin_update, api::admin_delete))
-            .layer(DefaultBodyLimit::max(DOCUMENT_MAX + 1024 * 1024)),
-    )
+    OpenApiRouter::new()
+        .routes(routes!(api::attachment))
+        .routes(routes!(emoji::list))
+        .merge(
+            // A response may carry an attachment of up to 100 MB (JSON keeps the 1 MB cap).
+            OpenApiRouter::new()
+                .routes(routes!(api::list, api::create))
+                .routes(routes!(api::update, api::delete))
+                .routes(routes!(api::admin_create))
+                .routes(routes!(api::admin_update, api::admin_delete))
+                .layer(DefaultBodyLimit::max(DOCUMENT_MAX + 1024 * 1024)),
+        )
 }
 
 pub fn pages() -> Router<AppState> {
     Router::new()
+        .route("/preferences/canned-responses", get(page::personal_page))
+        .route("/admin/canned-responses", get(page::admin_page))
 }

@@ -19,6 +19,7 @@ pub enum Nav {
     Agents,
     Numbers,
     Preferences,
+    CannedPresets,
 }
 
 /// What the layout needs besides the translator.

@@ -355,6 +355,7 @@ async fn openapi_documents_every_api_route() {
         ("/api/v1/events", "get"),
         ("/api/v1/messages/{id}/media", "get"),
         ("/api/v1/canned-responses", "get"),
+        ("/api/v1/emojis", "get"),
         ("/api/v1/canned-responses", "post"),
         ("/api/v1/canned-responses/{id}", "patch"),
         ("/api/v1/canned-responses/{id}", "delete"),

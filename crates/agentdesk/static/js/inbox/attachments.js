@@ -48,10 +48,11 @@ export function paintAttachment() {
   if (thumbUrl) URL.revokeObjectURL(thumbUrl);
   thumbUrl = null;
   if (kind === 'image') {
-    thumbUrl = URL.createObjectURL(file);
+    // A canned response's file is on the server already; a chosen one is shown from memory.
+    if (!file.canned) thumbUrl = URL.createObjectURL(file);
     const img = el('img');
     img.alt = '';
-    img.src = thumbUrl;
+    img.src = file.canned ? file.url : thumbUrl;
     thumb.replaceChildren(img);
   } else {
     thumb.replaceChildren(icon(kind));
@@ -67,6 +68,15 @@ function setAttachment(file) {
     composerText.removeAttribute('aria-invalid');
   }
   hooks.updateCounter();
+}
+
+/**
+ * Attaches a canned response's stored file as the composer's chip: sending names the response
+ * and the server sends the stored file, so nothing is uploaded again.
+ */
+export function attachCanned(response) {
+  const file = response.attachment;
+  setAttachment({ name: file.filename, size: file.size, type: file.mime_type, url: file.url, canned: response.id });
 }
 
 export function clearAttachment() {

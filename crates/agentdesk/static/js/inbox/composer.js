@@ -5,6 +5,7 @@ import { api, errorMessage } from '../lib/api.js';
 import { $ } from '../lib/dom.js';
 import { toast } from '../lib/flash.js';
 import { clearAttachment, paintAttachment, setUploadProgress, upload } from './attachments.js';
+import { closePicker } from './canned.js';
 import {
   composer, composerAttach, composerCount, composerError, composerProgress, composerReply,
   composerSend, composerText,
@@ -94,7 +95,14 @@ composer.addEventListener('submit', async (event) => {
   composerAttach.disabled = true;
   composer.classList.add('is-sending');
   let result;
-  if (file) {
+  closePicker();
+  if (file && file.canned) {
+    // A canned response's file: the server sends the stored one, with this text as its caption.
+    const body = { canned_response_id: file.canned };
+    if (text.trim()) body.text = text;
+    if (replyTo) body.reply_to = replyTo;
+    result = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, body);
+  } else if (file) {
     composerError.textContent = '';
     setUploadProgress(0);
     // The caption is on its way: keep it as sent until the answer.
@@ -105,6 +113,8 @@ composer.addEventListener('submit', async (event) => {
   } else {
     const body = { text };
     if (replyTo) body.reply_to = replyTo;
+    // The inserted response is named so its use counts for the picker's ranking.
+    if (state.canned) body.canned_response_id = state.canned.id;
     result = await api('POST', `/api/v1/conversations/${conversation.id}/messages`, body);
   }
   const { ok, status, data } = result;
@@ -116,6 +126,7 @@ composer.addEventListener('submit', async (event) => {
     if (state.openId === conversation.id) {
       composerText.value = '';
       drafts.delete(conversation.id);
+      state.canned = null;
       clearAttachment();
       updateCounter();
       clearReply();
@@ -132,7 +143,7 @@ composer.addEventListener('submit', async (event) => {
     composerText.focus();
     return;
   }
-  if (file) {
+  if (file && !file.canned) {
     // 413 file_too_large, 415 unsupported_media_type, 409, 422: the server says what went wrong.
     composerError.textContent = status === 0 ? t('network') : errorMessage(data, t('network'));
     if (status === 409) hooks.scheduleDetail();

@@ -6,6 +6,7 @@ import { $ } from '../lib/dom.js';
 import { toast } from '../lib/flash.js';
 import { knowsAgent } from './agents.js';
 import { clearAttachment } from './attachments.js';
+import { closePicker } from './canned.js';
 import { clearReply, drafts, startReply, updateCounter } from './composer.js';
 import { detailsShown } from './details.js';
 import {
@@ -62,6 +63,8 @@ export async function openConversation(id, { push = false, focus = true } = {}) 
     messagesEl.replaceChildren();
     clearReply();
     clearAttachment();
+    closePicker();
+    state.canned = null;
     composerText.value = drafts.get(id) || '';
     updateCounter();
     composerError.textContent = '';

@@ -40,8 +40,13 @@ export const state = {
   mediaNodes: new Map(),
   replyTo: null,
   sending: false,
-  /** The File chosen to send with the next message (the text is its caption). */
+  /**
+   * The File chosen to send with the next message (the text is its caption), or a canned
+   * response's stored file (`{ name, size, type, url, canned: id }`).
+   */
   file: null,
+  /** The canned response last inserted into the composer (`{ id }`), until it is sent. */
+  canned: null,
   /** No seen conversations were stored in this browser yet: the first list counts as seen. */
   seenFirstRun: false,
 };

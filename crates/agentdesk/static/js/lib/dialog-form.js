@@ -3,7 +3,7 @@
 // no typed secret lingers in the page), submits through the API with its button busy, and shows
 // what the server answered: each field's problem next to the field, the rest above the buttons.
 
-import { api, errorMessage } from './api.js';
+import { api, errorMessage, sendForm } from './api.js';
 import { clearFieldErrorOnInput, clearFieldErrors, setBusy, showFieldErrors } from './forms.js';
 import { closeOnBackdrop } from './dom.js';
 
@@ -32,6 +32,38 @@ export function dialogForm({ dialog, form, error, submit, cancel, focus, fieldFo
   dialog.addEventListener('close', reset);
   clearFieldErrorOnInput(form, slot);
 
+  const submitWith = async (request) => {
+    if (submit?.disabled) return null;
+    clearFieldErrors(form);
+    showError('');
+    setBusy(submit, true);
+    const result = await request();
+    if (result.ok) return result;
+    setBusy(submit, false);
+    const network = form.dataset.msgNetwork ?? '';
+    if (result.status === 0) {
+      showError(network);
+      return null;
+    }
+    const message = errorMessage(result.data, network);
+    const field = fieldFor[result.data?.error?.code];
+    const control = field ? form.elements.namedItem(field) : null;
+    const fieldSlot = field ? slot(field) : null;
+    if (control instanceof HTMLElement && fieldSlot) {
+      fieldSlot.textContent = message;
+      control.setAttribute('aria-invalid', 'true');
+      control.focus();
+      return null;
+    }
+    const shown = showFieldErrors(form, result.data, slot);
+    showError(message);
+    // The first problem in reading order gets the focus, whatever order the server listed.
+    const first = form.querySelector('[aria-invalid="true"]');
+    if (first instanceof HTMLElement) first.focus();
+    else if (shown === 0) error?.scrollIntoView({ block: 'nearest' });
+    return null;
+  };
+
   return {
     form,
     slot,
@@ -57,36 +89,12 @@ export function dialogForm({ dialog, form, error, submit, cancel, focus, fieldFo
      * Sends `body` and resolves to the API's answer when it succeeded, or to null once the problem
      * is shown in the dialog. A second submit while one is under way is ignored.
      */
-    async send(method, path, body) {
-      if (submit?.disabled) return null;
-      clearFieldErrors(form);
-      showError('');
-      setBusy(submit, true);
-      const result = await api(method, path, body);
-      if (result.ok) return result;
-      setBusy(submit, false);
-      const network = form.dataset.msgNetwork ?? '';
-      if (result.status === 0) {
-        showError(network);
-        return null;
-      }
-      const message = errorMessage(result.data, network);
-      const field = fieldFor[result.data?.error?.code];
-      const control = field ? form.elements.namedItem(field) : null;
-      const fieldSlot = field ? slot(field) : null;
-      if (control instanceof HTMLElement && fieldSlot) {
-        fieldSlot.textContent = message;
-        control.setAttribute('aria-invalid', 'true');
-        control.focus();
-        return null;
-      }
-      const shown = showFieldErrors(form, result.data, slot);
-      showError(message);
-      // The first problem in reading order gets the focus, whatever order the server listed.
-      const first = form.querySelector('[aria-invalid="true"]');
-      if (first instanceof HTMLElement) first.focus();
-      else if (shown === 0) error?.scrollIntoView({ block: 'nearest' });
-      return null;
+    send(method, path, body) {
+      return submitWith(() => api(method, path, body));
+    },
+    /** `send` for a multipart `FormData`, reporting upload progress to `onProgress` (0–1). */
+    sendForm(method, path, data, onProgress) {
+      return submitWith(() => sendForm(method, path, data, onProgress));
     },
   };
 }
