@@ -278,7 +278,7 @@ async fn every_page_passes_axe_core_in_light_and_dark_mode() {
 }
 
 /// Opens the demo conversation of the customer named `who` and waits for its messages.
-async fn open_conversation_of(b: &Browser, who: &str) {
+pub async fn open_conversation_of(b: &Browser, who: &str) {
     b.click("button[data-view=all]").await;
     b.wait_js(
         "the list",

@@ -16,6 +16,7 @@ mod api_security;
 mod api_totp;
 mod browser;
 mod browser_a11y;
+mod browser_canned;
 mod browser_profile;
 mod browser_security;
 mod cli;

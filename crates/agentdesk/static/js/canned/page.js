@@ -104,10 +104,13 @@ async function load() {
 }
 
 let searchTimer = 0;
-search.addEventListener('input', () => {
+const searchSoon = () => {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(load, 120);
-});
+};
+// `change` too: a field emptied by script or by the browser's own clear button.
+search.addEventListener('input', searchSoon);
+search.addEventListener('change', searchSoon);
 tagFilter.addEventListener('change', load);
 fileFilter.addEventListener('change', load);
 

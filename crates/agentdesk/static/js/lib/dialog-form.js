@@ -24,6 +24,8 @@ export function dialogForm({ dialog, form, error, submit, cancel, focus, fieldFo
     form.reset();
     clearFieldErrors(form);
     showError('');
+    // A dialog used again on the same page (not reloaded after a save) starts ready.
+    setBusy(submit, false);
   };
 
   cancel?.addEventListener('click', () => dialog.close());
