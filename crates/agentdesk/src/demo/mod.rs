@@ -2,6 +2,7 @@
 //! on a fresh machine without any setup: its users and numbers here, its sample conversations in
 //! `inbox.rs` (with files drawn by `files.rs`).
 
+mod canned;
 mod files;
 mod inbox;
 pub mod simulator;
@@ -123,6 +124,9 @@ pub async fn seed_if_empty(state: &AppState) -> Result<bool, SeedError> {
     // assignments the samples make.
     if let (true, Some(company)) = (state.config().demo_conversations, company) {
         inbox::seed(state, company, &users).await?;
+        if let [admin, agent, ..] = users[..] {
+            canned::seed(state, company, admin, agent).await?;
+        }
     }
     for user in users {
         state

@@ -170,6 +170,20 @@ async fn pages(b: &Browser, app: &TestApp, axe: &str, scheme: &str) -> String {
     check(format!("the inbox ({scheme})")).await;
     open_first_conversation(b).await;
     check(format!("an open conversation ({scheme})")).await;
+    b.fill("#composer-text", "/").await;
+    b.wait_js(
+        "the canned-response picker",
+        "!document.getElementById('canned-picker').hidden",
+    )
+    .await;
+    check(format!("the \"/\" picker ({scheme})")).await;
+    b.client
+        .execute(
+            "const t = document.getElementById('composer-text'); t.value = ''; t.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![],
+        )
+        .await
+        .unwrap();
     // axe-core cannot judge text drawn over a bubble it does not see as the background (it
     // reports it as "incomplete"): the times and ticks are measured here.
     for side in ["in", "out"] {
@@ -212,6 +226,46 @@ async fn pages(b: &Browser, app: &TestApp, axe: &str, scheme: &str) -> String {
     check(format!("Security ({scheme})")).await;
     b.client.goto(&app.url("/admin/agents")).await.unwrap();
     check(format!("Admin › Agents ({scheme})")).await;
+    b.client
+        .goto(&app.url("/preferences/canned-responses"))
+        .await
+        .unwrap();
+    b.wait_js(
+        "the list",
+        "document.getElementById('canned-list').getAttribute('aria-busy') === 'false'",
+    )
+    .await;
+    check(format!("Canned responses ({scheme})")).await;
+    b.click("#canned-presets-open").await;
+    b.wait_js(
+        "the drawer",
+        "document.getElementById('canned-presets').open",
+    )
+    .await;
+    check(format!("the presets drawer ({scheme})")).await;
+    b.client
+        .goto(&app.url("/admin/canned-responses"))
+        .await
+        .unwrap();
+    b.wait_js(
+        "the presets",
+        "document.getElementById('canned-list').getAttribute('aria-busy') === 'false'",
+    )
+    .await;
+    check(format!("Admin › Canned responses ({scheme})")).await;
+    b.click("#canned-add").await;
+    b.wait_js(
+        "the editor",
+        "document.getElementById('canned-dialog').open",
+    )
+    .await;
+    b.click("#canned-emoji-open").await;
+    b.wait_js(
+        "the emoji",
+        "document.querySelectorAll('#emoji-body button.emoji').length > 1000",
+    )
+    .await;
+    check(format!("the canned-response editor ({scheme})")).await;
     b.client.goto(&app.url("/admin/numbers")).await.unwrap();
     check(format!("Admin › Numbers ({scheme})")).await;
     b.click("#numbers-table button[data-action=edit]").await;
@@ -425,6 +479,8 @@ async fn screens_in_both_schemes_both_directions_and_both_widths() {
                     ("numbers", "/admin/numbers"),
                     ("security", "/preferences/security"),
                     ("profile", "/preferences/profile"),
+                    ("canned", "/preferences/canned-responses"),
+                    ("canned-admin", "/admin/canned-responses"),
                 ] {
                     b.client.goto(&app.url(path)).await.unwrap();
                     b.wait_js("the page", "document.readyState === 'complete'")

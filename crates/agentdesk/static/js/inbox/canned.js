@@ -2,8 +2,10 @@
 // list of canned responses (the agent's own and the company's presets) that what follows filters,
 // best match first. The right-hand pane previews the highlighted one with its placeholders filled
 // for this conversation, and its attachment. ↑/↓, PageUp/PageDown and Home/End move; Enter or Tab
-// (or a click) insert it in place of "/query" without sending; Esc closes and keeps the text. An
-// ARIA combobox: the textarea owns the listbox and names the active option. A request for an older
+// (or a click) insert it in place of "/query" without sending; Esc closes and keeps the text. The
+// combobox pattern as a textarea may carry it (`role=combobox` is not allowed there): the textarea
+// controls the listbox, autocompletes from it and names its active option, and a live region
+// tells how many there are. A request for an older
 // prefix is cancelled, so a fast typist only ever sees results for what is typed now.
 
 import { el, userText } from '../lib/dom.js';
@@ -94,7 +96,6 @@ function show() {
   if (open) return;
   open = true;
   picker.hidden = false;
-  composerText.setAttribute('aria-expanded', 'true');
 }
 
 export function closePicker() {
@@ -104,7 +105,6 @@ export function closePicker() {
   inflight?.abort();
   inflight = null;
   picker.hidden = true;
-  composerText.setAttribute('aria-expanded', 'false');
   composerText.removeAttribute('aria-activedescendant');
 }
 
