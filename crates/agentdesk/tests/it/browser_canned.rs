@@ -456,3 +456,75 @@ async fn the_slash_picker_inserts_without_sending_and_sends_the_stored_file() {
         .unwrap();
     assert_eq!(ran, json!(null));
 }
+
+/// The keystroke → rendered picker list time in headless Chromium (a measurement for
+/// docs/benchmarks.md, not a timed test): run with
+/// `cargo test -p agentdesk --test it -- --ignored measure_picker_keystroke_to_render --nocapture`.
+#[tokio::test]
+#[ignore]
+async fn measure_picker_keystroke_to_render() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app_with(Backend::Sqlite, |c| c.demo_conversations = true).await;
+    let admin = app.admin().await;
+    for i in 0..2000 {
+        let code = format!(
+            "{}-{i}",
+            ["refund", "shipping", "delay", "invoice", "troca", "退款"][i % 6]
+        );
+        let res = admin
+            .post(app.url("/api/v1/admin/canned-responses"))
+            .json(&json!({"short_code": code, "content": format!("Answer {i}: refunds reach your card within five days, {{{{contact.first_name|there}}}}.")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::CREATED);
+    }
+    b.sign_in(&app, "agent1@demo.test", DEMO_PASSWORD).await;
+    open_conversation_of(&b, "Mariana").await;
+    b.wait_js(
+        "the composer",
+        "!document.getElementById('composer-text').disabled",
+    )
+    .await;
+    let times = b
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const t = document.getElementById('composer-text');
+             const list = document.getElementById('canned-picker-list');
+             const words = ['refund-1', 'shipping-2', 'delay-3', 'invoice-4', 'troca-5', '退款-6', 'answer', 'card'];
+             const times = [];
+             (async () => {
+               for (let round = 0; round < 3; round++) for (const w of words) {
+                 t.value = ''; t.dispatchEvent(new Event('input', { bubbles: true }));
+                 for (let n = 1; n <= w.length; n++) {
+                   const text = '/' + w.slice(0, n);
+                   const start = performance.now();
+                   const rendered = new Promise((resolve) => {
+                     const obs = new MutationObserver(() => { obs.disconnect(); resolve(); });
+                     obs.observe(list, { childList: true });
+                   });
+                   t.value = text; t.setSelectionRange(text.length, text.length);
+                   t.dispatchEvent(new Event('input', { bubbles: true }));
+                   await rendered;
+                   await new Promise(requestAnimationFrame);
+                   times.push(performance.now() - start);
+                 }
+               }
+               done(times);
+             })();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut times: Vec<f64> = serde_json::from_value(times).unwrap();
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let at = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    println!(
+        "keystroke → picker list rendered (next frame), {} keystrokes over 2,000 presets: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+        times.len(),
+        at(0.5),
+        at(0.95),
+        times[times.len() - 1]
+    );
+}
